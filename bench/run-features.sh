@@ -1,0 +1,184 @@
+#!/usr/bin/env bash
+# run-features.sh -- OGC API - Features: GeoSDI vs MapServer 8 serving the SAME GeoPackages, measured in one run.
+#
+#   bash /work/shared/bench/setup-peers.sh      # once: PostGIS, MapServer 8 behind nginx on :8081, ...
+#   (start GeoSDI on :8080)
+#   bash bench/run-features.sh [pattern]        # pattern (grep -E) selects scenarios, default all
+#
+# 1. setup-mapserver-samples.sh: the peers' MapServer also serves bench/conf/samples.map as /mapserver/samples/...
+# 2. tools/check_features.py: both servers give valid GeoJSON and the same features (count, ids, geometry)
+#    for 20 requests of every list -- a fast wrong answer is not a result.
+# 3. wrk scenarios (lists in bench/urls/, rendered by tools/gen_feature_urls.py), each REPEATS times, the two
+#    servers one after the other and the order alternating between repeats (G,M / M,G / G,M) so that drift of a
+#    shared machine does not always favour the same server. Per measurement, like /work/shared/bench/run-bench.sh:
+#    wait for an idle machine, 5 s warm-up (discarded), let the server drain, then 20 s of
+#    wrk -t2 -c16 --timeout 60s --latency -s /work/shared/bench/tools/rotate.lua while
+#    /work/shared/bench/tools/monitor.py samples the server's peak RSS and who used the CPU; a measurement during
+#    which other processes used more than FOREIGN_MAX_S CPU seconds is repeated (MAX_ATTEMPTS, cleanest kept).
+#      places_bbox100   items?bbox=...&limit=100, 500 random bboxes, vn:populated_places (4,806 points)
+#      parcels_bbox100  items?bbox=...&limit=100, 500 random bboxes, ha-noi:land_parcels_synthetic (4,268 polygons)
+#      places_page1000  items?limit=1000&offset=0..4000, vn:populated_places
+# 4. tools/stream_memory.py: GeoSDI's RSS while paging limit=1000 through a 4,806-row and a 160,560-row layer.
+# Output: bench/results/<UTC stamp>/ (raw wrk output, results.jsonl, table.md, validity.md, memory.md),
+#         bench/results/latest -> it.
+# Knobs: DUR WARM REPEATS THREADS CONN TIMEOUT QUIET_MAX_WAIT QUIET_PCT MAX_ATTEMPTS FOREIGN_MAX_S SKIP_MEMORY=1
+#        GEOSDI_URL (http://127.0.0.1:8080) MS_URL (http://127.0.0.1:8081) BENCH_RUN (peers' runtime dir)
+set -euo pipefail
+
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+SHARED="${SHARED_BENCH:-/work/shared/bench}"
+PEERS_RUN="${BENCH_RUN:-/var/tmp/bench-peers}"
+export GEOSDI_URL="${GEOSDI_URL:-http://127.0.0.1:8080}"
+export MS_URL="${MS_URL:-http://127.0.0.1:8081}"
+PY=python3                              # standard library only
+DUR="${DUR:-20}"
+WARM="${WARM:-5}"
+REPEATS="${REPEATS:-3}"
+THREADS="${THREADS:-2}"
+CONN="${CONN:-16}"
+TIMEOUT="${TIMEOUT:-60s}"
+QUIET_MAX_WAIT="${QUIET_MAX_WAIT:-240}"
+QUIET_PCT="${QUIET_PCT:-15}"
+MAX_ATTEMPTS="${MAX_ATTEMPTS:-3}"
+FOREIGN_MAX_S="${FOREIGN_MAX_S:-2.0}"
+PATTERN="${1:-.}"
+ROTATE="$SHARED/tools/rotate.lua"
+MONITOR="$SHARED/tools/monitor.py"
+
+STAMP="$(date -u +%Y%m%dT%H%M%SZ)"
+OUT="$HERE/results/$STAMP"
+mkdir -p "$OUT"
+ln -sfn "$STAMP" "$HERE/results/latest"
+log() { echo "[features $(date +%H:%M:%S)] $*" | tee -a "$OUT/run.log"; }
+
+# ---------------------------------------------------------------------------------------------
+# servers up?
+# ---------------------------------------------------------------------------------------------
+bash "$HERE/setup-mapserver-samples.sh" 2>&1 | tee -a "$OUT/run.log" || { log "MapServer does not serve the samples map"; exit 1; }
+
+port="$(echo "$GEOSDI_URL" | sed -E 's#.*:([0-9]+)/?$#\1#')"
+code="$(curl -s -o /dev/null -w '%{http_code}' --max-time 30 "$GEOSDI_URL/ogc" || true)"
+[ "$code" = 200 ] || { log "GeoSDI is not up: $GEOSDI_URL/ogc -> $code (start it: ./geosdi serve --port $port)"; exit 1; }
+for c in vn:populated_places ha-noi:land_parcels_synthetic vn:observations; do
+  code="$(curl -s -o /dev/null -w '%{http_code}' --max-time 30 "$GEOSDI_URL/ogc/collections/$c" || true)"
+  [ "$code" = 200 ] || log "WARNING: GeoSDI collection $c -> HTTP $code"
+done
+# the GeoSDI process is the one listening on the port (under `dotnet run` it is a child of the dotnet CLI)
+GPID="$(ss -ltnpH "sport = :$port" | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2)"
+[ -n "$GPID" ] || { log "cannot find the process listening on :$port"; exit 1; }
+log "GeoSDI pid $GPID ($(tr '\0' ' ' < /proc/$GPID/cmdline | cut -c1-120)), MapServer workers $(tr '\n' ' ' < "$PEERS_RUN/mapserv.pids")"
+
+{
+  echo "date_utc: $(date -u +%FT%TZ)"
+  echo "nproc: $(nproc)"
+  echo "cpu: $(lscpu | sed -n 's/^Model name: *//p')"
+  echo "mem: $(free -h | awk '/^Mem:/ {print $2}')"
+  echo "kernel: $(uname -r)"
+  echo "mapserver: $(mapserv -v | head -1)"
+  echo "gdal: $(gdalinfo --version)"
+  echo "wrk: $(dpkg-query -W -f='${Version}' wrk 2>/dev/null)"
+  echo "dotnet: $(dotnet --version 2>/dev/null || echo '?')"
+  echo "geosdi: pid $GPID $(tr '\0' ' ' < /proc/$GPID/cmdline)"
+  echo "geosdi commit: $(git -C "$HERE/.." rev-parse --short HEAD 2>/dev/null || echo 'none')$(git -C "$HERE/.." status --porcelain 2>/dev/null | grep -q . && echo ' (+ uncommitted changes)')"
+  echo "mapserver workers: $(tr '\n' ' ' < "$PEERS_RUN/mapserv.pids") config $(tr '\0' '\n' < /proc/$(head -1 "$PEERS_RUN/mapserv.pids")/environ | grep MAPSERVER_CONFIG_FILE)"
+  (cd "$HERE/../data-samples" && sha256sum base.gpkg land.gpkg envmon.gpkg)
+  echo "settings: DUR=$DUR WARM=$WARM REPEATS=$REPEATS THREADS=$THREADS CONN=$CONN TIMEOUT=$TIMEOUT"
+} > "$OUT/machine.txt" 2>&1
+
+# ---------------------------------------------------------------------------------------------
+# same answers on both servers?
+# ---------------------------------------------------------------------------------------------
+log "checking responses (20 requests per list on both servers)"
+valid_ok=1
+"$PY" "$HERE/tools/check_features.py" "$OUT" 20 > "$OUT/validity.md" || valid_ok=0
+cat "$OUT/validity.md"
+[ $valid_ok = 1 ] || log "WARNING: response check failed (see validity.md) -- the figures below compare different answers"
+
+# ---------------------------------------------------------------------------------------------
+# wrk: scenario | list name (urls/geosdi/<name>.txt and urls/mapserver/<name>.txt)
+# ---------------------------------------------------------------------------------------------
+SCENARIOS=(
+  "places_bbox100|items_bbox_limit100_populated_places"
+  "parcels_bbox100|items_bbox_limit100_land_parcels_synthetic"
+  "places_page1000|items_limit1000_populated_places"
+)
+server_base() { [ "$1" = geosdi ] && echo "$GEOSDI_URL" || echo "$MS_URL"; }
+server_pids() { [ "$1" = geosdi ] && echo "$GPID" || echo "$PEERS_RUN/mapserv.pids"; }
+: > "$OUT/results_all.jsonl"
+: > "$OUT/results.jsonl"
+
+measure() {  # scenario list server rep -> appends the cleanest of up to MAX_ATTEMPTS attempts to results.jsonl
+  local sc="$1" lst="$2" srv="$3" rep="$4" base pids t quiet attempt mon
+  base="$(server_base "$srv")"; pids="$(server_pids "$srv")"
+  lst="$HERE/urls/$srv/$lst.txt"
+  for attempt in $(seq 1 "$MAX_ATTEMPTS"); do
+    t="$sc.$srv.rep$rep.try$attempt"
+    quiet="$("$PY" "$MONITOR" quiet "$QUIET_MAX_WAIT" "$QUIET_PCT")"
+    wrk -t"$THREADS" -c"$CONN" -d"${WARM}s" --timeout "$TIMEOUT" -s "$ROTATE" "$base" -- "$lst" > "$OUT/$t.warmup.txt" 2>&1 || true
+    # requests abandoned by the warm-up wrk may still run inside the server: let them finish first
+    "$PY" "$MONITOR" drain 120 "$pids" > /dev/null
+    "$PY" "$MONITOR" window "$((DUR + 1))" "$pids" > "$OUT/$t.monitor.json" &
+    mon=$!
+    wrk -t"$THREADS" -c"$CONN" -d"${DUR}s" --timeout "$TIMEOUT" --latency -s "$ROTATE" "$base" -- "$lst" > "$OUT/$t.wrk.txt" 2>&1 || true
+    wait "$mon" || true
+    "$PY" - "$sc" "$srv" "$rep" "$attempt" "$lst" "$OUT/$t.wrk.txt" "$OUT/$t.monitor.json" "$quiet" >> "$OUT/results_all.jsonl" <<'PYEOF'
+import json, sys
+sc, srv, rep, attempt, lst, wrkf, monf, quiet = sys.argv[1:9]
+rec = {"scenario": sc, "server": srv, "rep": int(rep), "attempt": int(attempt), "url_list": lst}
+for line in open(wrkf):
+    if line.startswith("RESULT_JSON "):
+        rec.update(json.loads(line[len("RESULT_JSON "):]))
+try:
+    rec.update(json.load(open(monf)))
+except Exception as e:
+    rec["monitor_error"] = str(e)
+rec.update(json.loads(quiet))
+print(json.dumps(rec))
+PYEOF
+    tail -1 "$OUT/results_all.jsonl" | "$PY" -c 'import json,sys; r=json.load(sys.stdin); print("%s req/s, p50 %s ms, p99 %s ms, non2xx %s, socket errors %s, peak RSS %s MiB, foreign CPU %ss" % (r.get("rps"), r.get("lat_p50_ms"), r.get("lat_p99_ms"), r.get("non2xx3xx"), sum(r.get(k) or 0 for k in ("err_connect","err_read","err_write","err_timeout")), r.get("rss_peak_sum_mib"), r.get("cpu_other_s")))' \
+      | while read -r line; do log "$t: $line"; done
+    tail -1 "$OUT/results_all.jsonl" | "$PY" -c "import json,sys; r=json.load(sys.stdin); sys.exit(0 if (r.get('cpu_other_s') or 0) <= $FOREIGN_MAX_S else 1)" && break
+    log "$t: other processes used the CPU during the run -> retry"
+  done
+  # keep the attempt with the least foreign CPU
+  "$PY" - "$sc" "$srv" "$rep" "$OUT/results_all.jsonl" >> "$OUT/results.jsonl" <<'PYEOF'
+import json, sys
+sc, srv, rep, allf = sys.argv[1:5]
+rs = [json.loads(l) for l in open(allf) if l.strip()]
+rs = [r for r in rs if r["scenario"] == sc and r["server"] == srv and r["rep"] == int(rep)]
+best = min(rs, key=lambda r: r.get("cpu_other_s") or 0.0)
+best["attempts"] = len(rs)
+print(json.dumps(best))
+PYEOF
+}
+
+for s in "${SCENARIOS[@]}"; do
+  IFS='|' read -r sc lst <<< "$s"
+  echo "$sc" | grep -qE "$PATTERN" || continue
+  for rep in $(seq 1 "$REPEATS"); do
+    if [ $((rep % 2)) = 1 ]; then order="geosdi mapserver"; else order="mapserver geosdi"; fi
+    for srv in $order; do
+      measure "$sc" "$lst" "$srv" "$rep"
+    done
+  done
+done
+
+if [ -s "$OUT/results.jsonl" ]; then
+  "$PY" "$HERE/tools/features_table.py" "$OUT/results.jsonl" > "$OUT/table.md"
+  log "throughput (median of $REPEATS runs of ${DUR}s, wrk -t$THREADS -c$CONN):"
+  cat "$OUT/table.md"
+fi
+
+# ---------------------------------------------------------------------------------------------
+# streaming memory: RSS while paging limit=1000 through a small and a 34x larger layer
+# ---------------------------------------------------------------------------------------------
+mem_ok=1
+if [ "${SKIP_MEMORY:-0}" != 1 ] && echo "memory" | grep -qE "$PATTERN"; then
+  log "streaming-memory check (GeoSDI pid $GPID)"
+  "$PY" "$HERE/tools/stream_memory.py" "$OUT" "$GPID" "$GEOSDI_URL" > "$OUT/memory.md" || mem_ok=0
+  cat "$OUT/memory.md"
+fi
+
+[ $valid_ok = 1 ] || log "WARNING: the response check failed: $OUT/validity.md"
+[ $mem_ok = 1 ] || log "WARNING: the streaming-memory check reported problems: $OUT/memory.md"
+log "done: $OUT"

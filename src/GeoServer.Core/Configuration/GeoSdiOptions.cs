@@ -1,0 +1,10 @@
+namespace GeoServer.Core.Configuration;
+
+/// <summary>The whole server configuration: one JSON or YAML file, or the embedded default.</summary>
+public sealed class GeoSdiOptions
+{
+    public ServerOptions Server { get; init; } = new();
+
+    /// <summary>Workspaces by id.</summary>
+    public Dictionary<string, WorkspaceOptions> Workspaces { get; init; } = new(StringComparer.Ordinal);
+}

@@ -1,0 +1,19 @@
+namespace GeoServer.Core.Configuration;
+
+/// <summary>Service-wide metadata and limits.</summary>
+public sealed class ServerOptions
+{
+    public string Title { get; init; } = "GeoSDI";
+    public string Description { get; init; } =
+        "Hạ tầng dữ liệu không gian — Spatial data infrastructure of natural resources and environment";
+
+    /// <summary>Largest page a client may ask for; larger limits are clamped to it (OGC API Features 7.15.3).</summary>
+    public int MaxLimit { get; init; } = 1000;
+    public int DefaultLimit { get; init; } = 10;
+
+    /// <summary>Credit shown on the landing page and map previews.</summary>
+    public string? Attribution { get; init; }
+
+    /// <summary>When false, a store that fails to open is reported on /health instead of stopping start-up.</summary>
+    public bool FailOnBrokenStore { get; init; } = true;
+}

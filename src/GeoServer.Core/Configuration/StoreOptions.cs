@@ -1,0 +1,24 @@
+using GeoServer.Core.Layers;
+
+namespace GeoServer.Core.Configuration;
+
+public sealed class StoreOptions
+{
+    /// <summary>Store type: "geopackage" (more in later releases).</summary>
+    public string Type { get; init; } = "";
+
+    /// <summary>File path for file stores, relative to the configuration file's folder.</summary>
+    public string? Path { get; init; }
+
+    /// <summary>Connection string for database stores; put secrets in GEOSDI_ environment variables.</summary>
+    public string? ConnectionString { get; init; }
+
+    /// <summary>Publish every table even when some are listed under Layers (the listed ones only get overrides).</summary>
+    public bool AutoPublish { get; init; }
+
+    /// <summary>Access level of the layers this store publishes, unless a layer says otherwise.</summary>
+    public AccessLevel Access { get; init; } = AccessLevel.Open;
+
+    /// <summary>Credit for every layer of this store, unless a layer says otherwise.</summary>
+    public string? Attribution { get; init; }
+}

@@ -1,0 +1,45 @@
+using GeoServer.Core.Configuration;
+using GeoServer.Core.Crs;
+using GeoServer.Core.Sources;
+
+namespace GeoServer.Core.Layers;
+
+/// <summary>Makes a published layer from what the store says of a table and what the configuration overrides.</summary>
+public static class LayerBuilder
+{
+    public static async Task<Layer> BuildAsync(Workspace workspace, IFeatureSource source, StoreOptions store,
+        LayerOptions? options, CrsRegistry crs, CancellationToken ct)
+    {
+        var info = source.Info;
+        string id = workspace.Id + ":" + info.Name;
+        CrsDefinition? storageCrs = null;
+        if (info.Srid is { } srid)
+            storageCrs = crs.FromEpsg(srid)
+                ?? throw new InvalidDataException($"Layer '{id}': storage CRS EPSG:{srid} is not in the CRS registry.");
+
+        var temporal = options?.Temporal is { } start ? new TemporalProperty(start, options.TemporalEnd) : info.Temporal;
+        if (temporal is not null)
+            foreach (var name in new[] { temporal.Start, temporal.End }.OfType<string>())
+                if (info.Schema.Find(name) is null)
+                    throw new InvalidDataException($"Layer '{id}': temporal property '{name}' is not a column of '{info.Name}'.");
+
+        var layer = new LayerInfo
+        {
+            Id = id,
+            Name = info.Name,
+            Workspace = workspace,
+            Title = options?.Title ?? info.Title ?? info.Name,
+            Abstract = options?.Abstract ?? info.Description,
+            Keywords = options?.Keywords ?? [workspace.Id, info.Schema.GeometryType?.ToLowerInvariant() ?? "attributes"],
+            Attribution = options?.Attribution ?? store.Attribution,
+            Access = options?.Access ?? store.Access,
+            StorageCrs = storageCrs,
+            StorageExtent = info.Extent,
+            WgsExtent = info.Extent is { } e && storageCrs is not null ? crs.GetTransform(storageCrs, crs.Crs84).Transform(e) : null,
+            Schema = info.Schema,
+            Temporal = temporal,
+            TemporalExtent = temporal is null ? null : await source.TemporalExtentAsync(temporal, ct),
+        };
+        return new Layer(layer, source);
+    }
+}

@@ -1,0 +1,31 @@
+using GeoServer.Core.Spatial;
+
+namespace GeoServer.Core.Sources;
+
+/// <summary>
+/// What a client asks of a feature source, already validated against the source's schema. Results are always
+/// ordered by the source's key so that pages are stable.
+/// </summary>
+public sealed record FeatureQuery
+{
+    /// <summary>Features whose geometry intersects this box, in the source's storage CRS; null for no box.</summary>
+    public BBox? BBox { get; init; }
+
+    /// <summary>Features whose temporal property intersects an interval; null for no time filter.</summary>
+    public TemporalFilter? Datetime { get; init; }
+
+    /// <summary>Attribute equality tests, all of which must hold.</summary>
+    public IReadOnlyList<PropertyEquals> PropertyFilters { get; init; } = [];
+
+    /// <summary>Maximum number of features to return.</summary>
+    public int Limit { get; init; } = 10;
+
+    /// <summary>Number of matching features to skip (ignored when <see cref="AfterKey"/> is set).</summary>
+    public long Offset { get; init; }
+
+    /// <summary>Keyset paging: return only features whose key is greater than this; faster than offsets on deep pages.</summary>
+    public long? AfterKey { get; init; }
+
+    /// <summary>The same filters with no paging, for counting matches.</summary>
+    public FeatureQuery WithoutPaging() => this with { Offset = 0, AfterKey = null, Limit = int.MaxValue };
+}

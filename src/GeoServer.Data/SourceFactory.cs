@@ -1,0 +1,18 @@
+using GeoServer.Core.Configuration;
+using GeoServer.Core.Sources;
+using GeoServer.Data.GeoPackage;
+
+namespace GeoServer.Data;
+
+/// <summary>The one place that knows every store type: a new store is a folder and an arm here.</summary>
+public static class SourceFactory
+{
+    /// <summary>Opens the store described by <paramref name="options"/>; relative paths resolve against <paramref name="baseDirectory"/>.</summary>
+    public static IStore OpenStore(StoreOptions options, string baseDirectory) => options.Type.ToLowerInvariant() switch
+    {
+        "geopackage" or "gpkg" => new GeoPackageStore(Path.GetFullPath(
+            options.Path ?? throw new InvalidDataException("A geopackage store needs a Path."), baseDirectory)),
+        "" => throw new InvalidDataException("The store has no Type."),
+        var other => throw new InvalidDataException($"Unknown store type '{other}'. Known types: geopackage."),
+    };
+}

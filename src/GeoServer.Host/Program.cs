@@ -1,0 +1,54 @@
+using GeoServer.Core.Configuration;
+using GeoServer.Core.Crs;
+using GeoServer.Host.Configuration;
+using GeoServer.Host.Health;
+using GeoServer.Host.Startup;
+using GeoServer.Ogc;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.HttpOverrides;
+
+CommandLine command;
+try
+{
+    command = CommandLine.Parse(args);
+}
+catch (ArgumentException e)
+{
+    Console.Error.WriteLine(e.Message);
+    return 2;
+}
+
+var builder = WebApplication.CreateBuilder(args);
+var baseDirectory = builder.Configuration.AddGeoSdiConfiguration(command.ConfigFile);
+if (builder.Configuration["urls"] is null && Environment.GetEnvironmentVariable("ASPNETCORE_URLS") is null)
+    builder.WebHost.UseUrls($"http://{command.Host}:{command.Port}");
+builder.Host.ConfigureHostOptions(o => o.ShutdownTimeout = TimeSpan.FromSeconds(10));
+
+var options = builder.Configuration.Get<GeoSdiOptions>() ?? new GeoSdiOptions();
+builder.Services.AddSingleton(options);
+builder.Services.AddSingleton(options.Server);
+builder.Services.AddSingleton(CrsRegistry.Default);
+builder.Services.AddSingleton(sp => new LayerCatalog(options, baseDirectory, CrsRegistry.Default, sp.GetRequiredService<ILogger<LayerCatalog>>()));
+builder.Services.AddSingleton(sp => sp.GetRequiredService<LayerCatalog>().LoadAsync(CancellationToken.None).GetAwaiter().GetResult());
+builder.Services.AddProblemDetails();
+builder.Services.AddHealthChecks().AddCheck<StoresHealthCheck>("stores", tags: ["ready"]);
+builder.Services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.All);
+
+var app = builder.Build();
+// Publish at start-up so a broken store fails now, with its name, rather than on the first request.
+app.Services.GetRequiredService<GeoServer.Core.Layers.LayerRegistry>();
+
+app.UseForwardedHeaders();
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseRouting();
+app.UseMiddleware<RequestLog>();
+app.MapGet("/", () => Results.Redirect("/ogc"));
+app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });
+app.MapOgcApi();
+await app.RunAsync();
+return 0;
+
+/// <summary>Visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;

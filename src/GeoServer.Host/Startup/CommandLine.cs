@@ -1,0 +1,39 @@
+namespace GeoServer.Host.Startup;
+
+/// <summary>
+/// The server's command line: <c>[serve] [--port N] [--host ADDRESS] [--config FILE]</c>. Anything else is an
+/// error with usage, so a typo never starts a server with defaults the user did not ask for.
+/// </summary>
+public sealed record CommandLine(int Port, string Host, string? ConfigFile)
+{
+    public const string Usage = "usage: geosdi serve [--port N] [--host ADDRESS] [--config FILE]";
+
+    public static CommandLine Parse(string[] args)
+    {
+        int port = 8080;
+        string host = "127.0.0.1";
+        string? config = null;
+        for (int i = 0; i < args.Length; i++)
+        {
+            string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value. {Usage}");
+            switch (args[i])
+            {
+                case "serve" when i == 0: break;
+                case "--port":
+                    var text = Value();
+                    if (!int.TryParse(text, out port) || port is < 0 or > 65535)
+                        throw new ArgumentException($"--port '{text}' is not a TCP port. {Usage}");
+                    break;
+                case "--host": host = Value(); break;
+                case "--config": config = Value(); break;
+                // The web host's own switches (used by test hosts) pass through untouched.
+                case var a when a.StartsWith("--urls", StringComparison.Ordinal) || a.StartsWith("--environment", StringComparison.Ordinal)
+                                 || a.StartsWith("--contentRoot", StringComparison.Ordinal) || a.StartsWith("--applicationName", StringComparison.Ordinal):
+                    if (!a.Contains('=')) i++;
+                    break;
+                default: throw new ArgumentException($"Unknown argument '{args[i]}'. {Usage}");
+            }
+        }
+        return new CommandLine(port, host, config);
+    }
+}

@@ -1,0 +1,73 @@
+using GeoServer.Core.Configuration;
+using GeoServer.Core.Crs;
+using GeoServer.Core.Layers;
+using GeoServer.Core.Sources;
+using GeoServer.Data;
+
+namespace GeoServer.Host.Startup;
+
+/// <summary>
+/// Opens every configured store once at start-up and publishes its layers into one <see cref="LayerRegistry"/>.
+/// A store that fails either stops start-up with its name and the reason, or (FailOnBrokenStore: false) is left
+/// out and reported on /health.
+/// </summary>
+public sealed class LayerCatalog(GeoSdiOptions options, string baseDirectory, CrsRegistry crs, ILogger<LayerCatalog> log)
+{
+    private readonly List<IStore> _stores = [];
+
+    /// <summary>Stores that could not be opened, by "workspace/store", with the reason.</summary>
+    public Dictionary<string, string> BrokenStores { get; } = new();
+
+    public IReadOnlyList<IStore> Stores => _stores;
+
+    public async Task<LayerRegistry> LoadAsync(CancellationToken ct)
+    {
+        var workspaces = new List<Workspace>();
+        var layers = new List<Layer>();
+        foreach (var (workspaceId, workspaceOptions) in options.Workspaces)
+        {
+            var workspace = new Workspace(workspaceId, workspaceOptions.Title ?? workspaceId, workspaceOptions.Abstract);
+            workspaces.Add(workspace);
+            foreach (var (storeName, storeOptions) in workspaceOptions.Stores)
+            {
+                try
+                {
+                    layers.AddRange(await PublishStoreAsync(workspace, workspaceOptions, storeName, storeOptions, ct));
+                }
+                catch (Exception e) when (e is not OperationCanceledException && !options.Server.FailOnBrokenStore)
+                {
+                    BrokenStores[$"{workspaceId}/{storeName}"] = e.Message;
+                    log.LogError("Store {Workspace}/{Store} was not published: {Reason}", workspaceId, storeName, e.Message);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    throw new InvalidOperationException($"Store '{workspaceId}/{storeName}' could not be published: {e.Message}", e);
+                }
+            }
+        }
+        log.LogInformation("Published {Count} layers in {Workspaces} workspaces", layers.Count, workspaces.Count);
+        return new LayerRegistry(workspaces, layers, new AccessPolicy());
+    }
+
+    private async Task<List<Layer>> PublishStoreAsync(Workspace workspace, WorkspaceOptions workspaceOptions, string storeName,
+        StoreOptions storeOptions, CancellationToken ct)
+    {
+        var store = SourceFactory.OpenStore(storeOptions, baseDirectory);
+        _stores.Add(store);
+        var sources = await store.OpenFeatureSourcesAsync(ct);
+        var listed = workspaceOptions.Layers
+            .Where(l => l.Value.Store == storeName)
+            .ToDictionary(l => l.Key, l => l.Value, StringComparer.Ordinal);
+        bool publishAll = storeOptions.AutoPublish || listed.Count == 0;
+        var published = new List<Layer>();
+        foreach (var source in sources)
+        {
+            listed.TryGetValue(source.Info.Name, out var layerOptions);
+            if (publishAll || layerOptions is not null)
+                published.Add(await LayerBuilder.BuildAsync(workspace, source, storeOptions, layerOptions, crs, ct));
+        }
+        var missing = listed.Keys.Where(t => sources.All(s => s.Info.Name != t)).ToList();
+        if (missing.Count > 0) throw new InvalidDataException($"tables not found: {string.Join(", ", missing)}.");
+        return published;
+    }
+}

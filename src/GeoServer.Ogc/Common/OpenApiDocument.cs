@@ -1,0 +1,135 @@
+using System.Text.Json;
+using GeoServer.Core.Configuration;
+using GeoServer.Core.Crs;
+using GeoServer.Core.Layers;
+using GeoServer.Ogc.Html;
+using Microsoft.AspNetCore.Http;
+
+namespace GeoServer.Ogc.Common;
+
+/// <summary>
+/// The OpenAPI 3.0 definition of every path and parameter (/req/oas30), generated from the same limits and
+/// layer list the handlers use, so it cannot drift from them. Clients such as GDAL read the limit maximum here.
+/// </summary>
+public static class OpenApiDocument
+{
+    public static async Task Write(HttpContext http, ServerOptions server, LayerRegistry layers, CrsRegistry crs)
+    {
+        var paths = new OgcPaths(http.Request);
+        if (OutputFormats.Negotiate(http.Request) == OutputFormat.Html && http.Request.Query.ContainsKey("f"))
+        {
+            await CommonEndpoints.WriteHtml(http, HtmlPage.Render("OpenAPI", paths.Api, [(paths.Landing + "?f=html", "GeoSDI")],
+                $"<p>The OpenAPI 3.0 definition of this API is at <a href=\"{HtmlPage.E(paths.Api)}\">{HtmlPage.E(paths.Api)}</a>; " +
+                "open it in any OpenAPI viewer.</p>"));
+            return;
+        }
+        var ids = layers.Visible(http.User).Select(l => l.Info.Id).ToList();
+        await JsonResponse.WriteAsync(http.Response, MediaTypes.OpenApiJson, json =>
+        {
+            json.WriteStartObject();
+            json.WriteString("openapi", "3.0.3");
+            json.WriteStartObject("info");
+            json.WriteString("title", server.Title);
+            json.WriteString("description", server.Description);
+            json.WriteString("version", "1.0.0");
+            json.WriteEndObject();
+            json.WriteStartArray("servers");
+            json.WriteStartObject(); json.WriteString("url", paths.Base); json.WriteEndObject();
+            json.WriteEndArray();
+
+            json.WriteStartObject("paths");
+            Path(json, "/", "getLandingPage", "Landing page", ["f"], "application/json");
+            Path(json, "/conformance", "getConformance", "Conformance classes", ["f"], "application/json");
+            Path(json, "/api", "getApi", "This API definition", [], MediaTypes.OpenApiJson);
+            Path(json, "/collections", "getCollections", "Feature collections", ["f"], "application/json");
+            Path(json, "/collections/{collectionId}", "describeCollection", "A feature collection", ["collectionId", "f"], "application/json");
+            Path(json, "/collections/{collectionId}/queryables", "getQueryables", "Queryable properties", ["collectionId", "f"], MediaTypes.SchemaJson);
+            Path(json, "/collections/{collectionId}/items", "getFeatures", "Features of a collection",
+                ["collectionId", "f", "limit", "offset", "cursor", "bbox", "bbox-crs", "crs", "datetime"], MediaTypes.GeoJson);
+            Path(json, "/collections/{collectionId}/items/{featureId}", "getFeature", "One feature",
+                ["collectionId", "featureId", "f", "crs"], MediaTypes.GeoJson);
+            json.WriteEndObject();
+
+            json.WriteStartObject("components");
+            json.WriteStartObject("parameters");
+            Parameter(json, "collectionId", "path", "Collection id (workspace:name).", "string", enumValues: ids);
+            Parameter(json, "featureId", "path", "Feature id.", "string");
+            Parameter(json, "f", "query", "Output format.", "string", enumValues: ["json", "html"]);
+            Parameter(json, "limit", "query", $"Page size; values above {server.MaxLimit} are clamped.", "integer",
+                minimum: 1, maximum: server.MaxLimit, defaultValue: server.DefaultLimit);
+            Parameter(json, "offset", "query", "Number of matching features to skip.", "integer", minimum: 0);
+            Parameter(json, "cursor", "query", "Opaque position issued in 'next' links.", "string");
+            Parameter(json, "bbox", "query", "minx,miny,maxx,maxy in bbox-crs (CRS84 by default).", "array");
+            Parameter(json, "bbox-crs", "query", "CRS of bbox.", "string", enumValues: crs.All.Select(c => c.Uri).ToList());
+            Parameter(json, "crs", "query", "CRS of the returned geometries.", "string", enumValues: crs.All.Select(c => c.Uri).ToList());
+            Parameter(json, "datetime", "query", "RFC 3339 instant or interval (start/end, '..' for open).", "string");
+            json.WriteEndObject();
+            json.WriteEndObject();
+            json.WriteEndObject();
+        });
+    }
+
+    private static void Path(Utf8JsonWriter json, string path, string operationId, string summary, string[] parameters, string mediaType)
+    {
+        json.WriteStartObject(path);
+        json.WriteStartObject("get");
+        json.WriteString("operationId", operationId);
+        json.WriteString("summary", summary);
+        json.WriteStartArray("parameters");
+        foreach (var p in parameters)
+        {
+            json.WriteStartObject();
+            json.WriteString("$ref", "#/components/parameters/" + p);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        json.WriteStartObject("responses");
+        json.WriteStartObject("200");
+        json.WriteString("description", summary);
+        json.WriteStartObject("content");
+        json.WriteStartObject(mediaType); json.WriteEndObject();
+        if (parameters.Contains("f")) { json.WriteStartObject(MediaTypes.Html); json.WriteEndObject(); }
+        json.WriteEndObject();
+        json.WriteEndObject();
+        foreach (var (code, text) in new[] { ("400", "Invalid parameter (problem details)"), ("404", "Not found"), ("500", "Server error") })
+        {
+            if (code == "404" && !path.Contains('{')) continue;
+            json.WriteStartObject(code);
+            json.WriteString("description", text);
+            json.WriteEndObject();
+        }
+        json.WriteEndObject();
+        json.WriteEndObject();
+        json.WriteEndObject();
+    }
+
+    private static void Parameter(Utf8JsonWriter json, string name, string @in, string description, string type,
+        IReadOnlyList<string>? enumValues = null, int? minimum = null, int? maximum = null, int? defaultValue = null)
+    {
+        json.WriteStartObject(name);
+        json.WriteString("name", name);
+        json.WriteString("in", @in);
+        json.WriteBoolean("required", @in == "path");
+        json.WriteString("description", description);
+        if (type == "array") { json.WriteString("style", "form"); json.WriteBoolean("explode", false); }
+        json.WriteStartObject("schema");
+        json.WriteString("type", type);
+        if (type == "array")
+        {
+            json.WriteNumber("minItems", 4);
+            json.WriteNumber("maxItems", 6);
+            json.WriteStartObject("items"); json.WriteString("type", "number"); json.WriteEndObject();
+        }
+        if (minimum is not null) json.WriteNumber("minimum", minimum.Value);
+        if (maximum is not null) json.WriteNumber("maximum", maximum.Value);
+        if (defaultValue is not null) json.WriteNumber("default", defaultValue.Value);
+        if (enumValues is not null)
+        {
+            json.WriteStartArray("enum");
+            foreach (var v in enumValues) json.WriteStringValue(v);
+            json.WriteEndArray();
+        }
+        json.WriteEndObject();
+        json.WriteEndObject();
+    }
+}

@@ -1,0 +1,80 @@
+using System.Text.Json;
+using GeoServer.Core.Crs;
+using GeoServer.Core.Layers;
+using GeoServer.Ogc.Common;
+
+namespace GeoServer.Ogc.Features;
+
+/// <summary>Writes a collection description (OGC API Features 7.14), used by /collections and /collections/{id}.</summary>
+public static class CollectionJson
+{
+    public static void Write(Utf8JsonWriter json, LayerInfo layer, OgcPaths paths, CrsRegistry crs)
+    {
+        json.WriteStartObject();
+        json.WriteString("id", layer.Id);
+        json.WriteString("title", layer.Title);
+        if (layer.Abstract is not null) json.WriteString("description", layer.Abstract);
+        if (layer.Attribution is not null) json.WriteString("attribution", layer.Attribution);
+        if (layer.Keywords.Count > 0)
+        {
+            json.WriteStartArray("keywords");
+            foreach (var k in layer.Keywords) json.WriteStringValue(k);
+            json.WriteEndArray();
+        }
+        json.WriteString("itemType", "feature");
+        WriteExtent(json, layer, crs.Crs84.Uri);
+        if (layer.StorageCrs is not null)
+        {
+            json.WriteStartArray("crs");
+            foreach (var c in crs.All) json.WriteStringValue(c.Uri);
+            json.WriteEndArray();
+            json.WriteString("storageCrs", layer.StorageCrs.Uri);
+        }
+        JsonResponse.WriteLinks(json, Links(layer, paths));
+        json.WriteEndObject();
+    }
+
+    private static void WriteExtent(Utf8JsonWriter json, LayerInfo layer, string crs84)
+    {
+        if (layer.WgsExtent is null && layer.TemporalExtent is null) return;
+        json.WriteStartObject("extent");
+        if (layer.WgsExtent is { } box)
+        {
+            json.WriteStartObject("spatial");
+            json.WriteStartArray("bbox");
+            json.WriteStartArray();
+            json.WriteNumberValue(box.MinX);
+            json.WriteNumberValue(box.MinY);
+            json.WriteNumberValue(box.MaxX);
+            json.WriteNumberValue(box.MaxY);
+            json.WriteEndArray();
+            json.WriteEndArray();
+            json.WriteString("crs", crs84);
+            json.WriteEndObject();
+        }
+        if (layer.TemporalExtent is { } time)
+        {
+            json.WriteStartObject("temporal");
+            json.WriteStartArray("interval");
+            json.WriteStartArray();
+            if (time.Start is null) json.WriteNullValue(); else json.WriteStringValue(time.Start);
+            if (time.End is null) json.WriteNullValue(); else json.WriteStringValue(time.End);
+            json.WriteEndArray();
+            json.WriteEndArray();
+            json.WriteString("trs", "http://www.opengis.net/def/uom/ISO-8601/0/Gregorian");
+            json.WriteEndObject();
+        }
+        json.WriteEndObject();
+    }
+
+    private static IEnumerable<Link> Links(LayerInfo layer, OgcPaths paths)
+    {
+        string self = paths.Collection(layer.Id);
+        yield return new Link(self + "?f=json", "self", MediaTypes.Json, "This collection");
+        yield return new Link(self + "?f=html", "alternate", MediaTypes.Html, "This collection as HTML");
+        yield return new Link(paths.Items(layer.Id) + "?f=json", "items", MediaTypes.GeoJson, "Features as GeoJSON");
+        yield return new Link(paths.Items(layer.Id) + "?f=html", "items", MediaTypes.Html, "Features as HTML");
+        yield return new Link(paths.Queryables(layer.Id), "http://www.opengis.net/def/rel/ogc/1.0/queryables",
+            MediaTypes.SchemaJson, "Queryable properties");
+    }
+}

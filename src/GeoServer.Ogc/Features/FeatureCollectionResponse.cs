@@ -1,0 +1,73 @@
+using System.Globalization;
+using GeoServer.Core.Crs;
+using GeoServer.Core.Layers;
+using GeoServer.Ogc.Common;
+using Microsoft.AspNetCore.Http;
+
+namespace GeoServer.Ogc.Features;
+
+/// <summary>
+/// Streams a page of features as a GeoJSON FeatureCollection (OGC API Features 7.15.8): each feature is written
+/// as it is read and sent in chunks, so memory stays flat whatever the page or layer size.
+/// </summary>
+public static class FeatureCollectionResponse
+{
+    public static async Task WriteAsync(HttpContext http, Layer layer, ItemsRequest request, CrsRegistry crs, CancellationToken ct)
+    {
+        var info = layer.Info;
+        // The count runs beside the page query: both are needed and neither waits on the other.
+        var matched = layer.Features.CountAsync(request.Query.WithoutPaging(), ct);
+        var transform = info.StorageCrs is null ? null : crs.GetTransform(info.StorageCrs, request.OutputCrs);
+        var writer = new GeoJsonFeatureWriter(info.Schema, transform, request.OutputCrs.NorthingFirst);
+        var paths = new OgcPaths(http.Request);
+
+        http.Response.Headers["Content-Crs"] = "<" + request.OutputCrs.Uri + ">";
+        await using var json = JsonResponse.Start(http.Response, MediaTypes.GeoJson);
+        json.WriteStartObject();
+        json.WriteString("type", "FeatureCollection");
+        json.WriteStartArray("features");
+        int returned = 0;
+        long lastKey = 0;
+        await foreach (var feature in layer.Features.QueryAsync(request.Query, ct))
+        {
+            writer.Write(json, feature);
+            returned++;
+            lastKey = feature.Id;
+            await JsonResponse.FlushIfFullAsync(json, http.Response, ct);
+        }
+        json.WriteEndArray();
+        long numberMatched = await matched;
+        json.WriteNumber("numberMatched", numberMatched);
+        json.WriteNumber("numberReturned", returned);
+        json.WriteString("timeStamp", DateTimeOffset.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
+        JsonResponse.WriteLinks(json, Links(http.Request, paths.Items(info.Id), request, returned, lastKey, numberMatched));
+        json.WriteEndObject();
+        await json.FlushAsync(ct);
+    }
+
+    private static IEnumerable<Link> Links(HttpRequest http, string items, ItemsRequest request, int returned, long lastKey, long matched)
+    {
+        string kept = KeptParameters(http);
+        yield return new Link($"{items}?{kept}f=json", "self", MediaTypes.GeoJson, "This page");
+        yield return new Link($"{items}?{kept}f=html", "alternate", MediaTypes.Html, "This page as HTML");
+        long next = request.Position + returned;
+        if (returned > 0 && returned == request.Query.Limit && next < matched)
+            yield return new Link($"{items}?{kept}{PageCursor.Name}={new PageCursor(lastKey, next).Encode()}&f=json",
+                "next", MediaTypes.GeoJson, "Next page");
+        if (request.Position > 0)
+            yield return new Link($"{items}?{kept}offset={Math.Max(0, request.Position - request.Query.Limit)}&f=json",
+                "prev", MediaTypes.GeoJson, "Previous page");
+    }
+
+    /// <summary>Every parameter but paging and format, so that links repeat the same query.</summary>
+    private static string KeptParameters(HttpRequest http)
+    {
+        var kept = "";
+        foreach (var (name, value) in http.Query)
+        {
+            if (name is "f" or "offset" or PageCursor.Name) continue;
+            kept += $"{Uri.EscapeDataString(name)}={Uri.EscapeDataString(value.ToString())}&";
+        }
+        return kept;
+    }
+}

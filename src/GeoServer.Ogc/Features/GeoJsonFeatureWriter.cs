@@ -1,0 +1,56 @@
+using System.Text.Json;
+using GeoServer.Core.Crs;
+using GeoServer.Core.Sources;
+
+namespace GeoServer.Ogc.Features;
+
+/// <summary>
+/// Writes one feature as a GeoJSON Feature, transforming its geometry from the storage CRS to the output CRS.
+/// Shared by every request of one response; holds no per-feature state.
+/// </summary>
+public sealed class GeoJsonFeatureWriter(FeatureSchema schema, CrsTransform? transform, bool northingFirst)
+{
+    public void Write(Utf8JsonWriter json, Feature feature, string? selfHref = null)
+    {
+        json.WriteStartObject();
+        json.WriteString("type", "Feature");
+        json.WriteNumber("id", feature.Id);
+        json.WritePropertyName("geometry");
+        if (feature.Geometry is null || transform is null) json.WriteNullValue();
+        else GeoJsonGeometryWriter.Write(json, transform.Transform(feature.Geometry), northingFirst);
+        json.WriteStartObject("properties");
+        var properties = schema.Properties;
+        for (int i = 0; i < properties.Count; i++)
+        {
+            json.WritePropertyName(properties[i].Name);
+            WriteValue(json, feature.Values[i]);
+        }
+        json.WriteEndObject();
+        if (selfHref is not null)
+        {
+            json.WriteStartArray("links");
+            json.WriteStartObject();
+            json.WriteString("href", selfHref);
+            json.WriteString("rel", "self");
+            json.WriteString("type", "application/geo+json");
+            json.WriteEndObject();
+            json.WriteEndArray();
+        }
+        json.WriteEndObject();
+    }
+
+    private static void WriteValue(Utf8JsonWriter json, object? value)
+    {
+        switch (value)
+        {
+            case null: json.WriteNullValue(); break;
+            case long l: json.WriteNumberValue(l); break;
+            case int i: json.WriteNumberValue(i); break;
+            case double d when double.IsFinite(d): json.WriteNumberValue(d); break;
+            case double: json.WriteNullValue(); break;
+            case bool b: json.WriteBooleanValue(b); break;
+            case byte[] bytes: json.WriteBase64StringValue(bytes); break;
+            default: json.WriteStringValue(value.ToString()); break;
+        }
+    }
+}
