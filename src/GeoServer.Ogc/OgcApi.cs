@@ -21,6 +21,7 @@ public static class OgcApi
         ogc.MapGet("/collections/{collectionId}/items", FeatureEndpoints.Items);
         ogc.MapGet("/collections/{collectionId}/items/{featureId}", FeatureEndpoints.Item);
         ogc.MapGet("/collections/{collectionId}/queryables", FeatureEndpoints.QueryablesOf);
+        ogc.MapGet("/collections/{collectionId}/schema", GmlApplicationSchema.Write);
         return ogc;
     }
 }

@@ -74,6 +74,8 @@ public static class CollectionJson
         yield return new Link(self + "?f=html", "alternate", MediaTypes.Html, "This collection as HTML");
         yield return new Link(paths.Items(layer.Id) + "?f=json", "items", MediaTypes.GeoJson, "Features as GeoJSON");
         yield return new Link(paths.Items(layer.Id) + "?f=html", "items", MediaTypes.Html, "Features as HTML");
+        // GDAL looks for "describedBy" spelled so.
+        yield return new Link(paths.Schema(layer.Id), "describedBy", "application/xml", "GML application schema");
         yield return new Link(paths.Queryables(layer.Id), "http://www.opengis.net/def/rel/ogc/1.0/queryables",
             MediaTypes.SchemaJson, "Queryable properties");
     }
