@@ -12,16 +12,20 @@ public static class OgcApi
     public static RouteGroupBuilder MapOgcApi(this IEndpointRouteBuilder app)
     {
         var ogc = app.MapGroup(OgcPaths.Root).AddEndpointFilter<OgcErrorFilter>();
-        ogc.MapGet("", CommonEndpoints.Landing);
-        ogc.MapGet("/conformance", CommonEndpoints.ConformanceDeclaration);
-        ogc.MapGet("/api", OpenApiDocument.Write);
-        ogc.MapGet("/static/{**path}", CommonEndpoints.StaticFile);
-        ogc.MapGet("/collections", FeatureEndpoints.Collections);
-        ogc.MapGet("/collections/{collectionId}", FeatureEndpoints.Collection);
-        ogc.MapGet("/collections/{collectionId}/items", FeatureEndpoints.Items);
-        ogc.MapGet("/collections/{collectionId}/items/{featureId}", FeatureEndpoints.Item);
-        ogc.MapGet("/collections/{collectionId}/queryables", FeatureEndpoints.QueryablesOf);
-        ogc.MapGet("/collections/{collectionId}/schema", GmlApplicationSchema.Write);
+        ogc.MapGetAndHead("", CommonEndpoints.Landing);
+        ogc.MapGetAndHead("/conformance", CommonEndpoints.ConformanceDeclaration);
+        ogc.MapGetAndHead("/api", OpenApiDocument.Write);
+        ogc.MapGetAndHead("/static/{**path}", CommonEndpoints.StaticFile);
+        ogc.MapGetAndHead("/collections", FeatureEndpoints.Collections);
+        ogc.MapGetAndHead("/collections/{collectionId}", FeatureEndpoints.Collection);
+        ogc.MapGetAndHead("/collections/{collectionId}/items", FeatureEndpoints.Items);
+        ogc.MapGetAndHead("/collections/{collectionId}/items/{featureId}", FeatureEndpoints.Item);
+        ogc.MapGetAndHead("/collections/{collectionId}/queryables", FeatureEndpoints.QueryablesOf);
+        ogc.MapGetAndHead("/collections/{collectionId}/schema", GmlApplicationSchema.Write);
         return ogc;
     }
+
+    // HTTP requires HEAD wherever GET is allowed (RFC 9110 9.3.2); Kestrel drops the body of HEAD responses.
+    private static void MapGetAndHead(this IEndpointRouteBuilder group, string pattern, Delegate handler) =>
+        group.MapMethods(pattern, [HttpMethods.Get, HttpMethods.Head], handler);
 }

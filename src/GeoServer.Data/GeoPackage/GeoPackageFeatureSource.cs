@@ -20,7 +20,6 @@ public sealed class GeoPackageFeatureSource : IFeatureSource
     private readonly string _key;
     private readonly string? _geometry;
     private readonly bool _rtree;
-    private readonly bool _pointsOnly;
 
     internal GeoPackageFeatureSource(GeoPackageStore store, FeatureSourceInfo info, string? geometryColumn, string? rtree)
     {
@@ -29,7 +28,6 @@ public sealed class GeoPackageFeatureSource : IFeatureSource
         _key = "t." + SqlIdentifier.Quote(info.Schema.KeyName);
         _geometry = geometryColumn is null ? null : "t." + SqlIdentifier.Quote(geometryColumn);
         _rtree = rtree is not null;
-        _pointsOnly = info.Schema.GeometryType == "POINT";
         var columns = new List<string> { _key, _geometry ?? "NULL" };
         columns.AddRange(info.Schema.Properties.Select(p => "t." + SqlIdentifier.Quote(p.Name)));
         _selectList = string.Join(", ", columns);
@@ -105,10 +103,9 @@ public sealed class GeoPackageFeatureSource : IFeatureSource
             string exact = $"{IntersectsFunction}({_geometry}, $minx, $miny, $maxx, $maxy)";
             if (!_rtree)
                 Append(where, exact);
-            else if (_pointsOnly)
-                Append(where, "r.minx <= $maxx AND r.maxx >= $minx AND r.miny <= $maxy AND r.maxy >= $miny");
             else
-                // The R-tree answers envelope overlap; only features not wholly inside the box need the exact test.
+                // The R-tree answers envelope overlap on single-precision bounds rounded outwards, so features not
+                // wholly inside the box (points too) need the exact test.
                 Append(where, "r.minx <= $maxx AND r.maxx >= $minx AND r.miny <= $maxy AND r.maxy >= $miny AND " +
                               $"((r.minx >= $minx AND r.maxx <= $maxx AND r.miny >= $miny AND r.maxy <= $maxy) OR {exact})");
         }

@@ -9,7 +9,7 @@ namespace GeoServer.Ogc.Common;
 
 /// <summary>
 /// The OpenAPI 3.0 definition of every path and parameter (/req/oas30), generated from the same limits and
-/// layer list the handlers use, so it cannot drift from them. Clients such as GDAL read the limit maximum here.
+/// layer list the handlers use, so it cannot drift from them.
 /// </summary>
 public static class OpenApiDocument
 {

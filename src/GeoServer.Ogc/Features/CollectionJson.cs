@@ -72,7 +72,8 @@ public static class CollectionJson
         string self = paths.Collection(layer.Id);
         yield return new Link(self + "?f=json", "self", MediaTypes.Json, "This collection");
         yield return new Link(self + "?f=html", "alternate", MediaTypes.Html, "This collection as HTML");
-        yield return new Link(paths.Items(layer.Id) + "?f=json", "items", MediaTypes.GeoJson, "Features as GeoJSON");
+        // No query string: GDAL appends "/{featureId}" to this link to fetch one feature.
+        yield return new Link(paths.Items(layer.Id), "items", MediaTypes.GeoJson, "Features as GeoJSON");
         yield return new Link(paths.Items(layer.Id) + "?f=html", "items", MediaTypes.Html, "Features as HTML");
         // GDAL looks for "describedBy" spelled so.
         yield return new Link(paths.Schema(layer.Id), "describedBy", "application/xml", "GML application schema");

@@ -21,7 +21,7 @@ public static class FeatureCollectionResponse
         var writer = new GeoJsonFeatureWriter(info.Schema, transform, request.OutputCrs.NorthingFirst);
         var paths = new OgcPaths(http.Request);
 
-        http.Response.Headers["Content-Crs"] = "<" + request.OutputCrs.Uri + ">";
+        if (transform is not null) http.Response.Headers["Content-Crs"] = "<" + request.OutputCrs.Uri + ">";
         await using var json = JsonResponse.Start(http.Response, MediaTypes.GeoJson);
         json.WriteStartObject();
         json.WriteString("type", "FeatureCollection");

@@ -83,7 +83,7 @@ public static class FeatureEndpoints
             if (name is not ("f" or "crs"))
                 throw new OgcException(400, "Bad Request", $"Unknown query parameter '{name}'.", name);
         var outputCrs = ItemsQueryParser.ParseCrs(http.Request.Query, "crs", layer.Info, crs) ?? ItemsQueryParser.DefaultCrs(layer.Info, crs);
-        var feature = (long.TryParse(featureId, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var id)
+        var feature = (long.TryParse(featureId, NumberStyles.None, CultureInfo.InvariantCulture, out var id)
                           ? await layer.Features.GetAsync(id, ct) : null)
                       ?? throw OgcException.NotFound($"Collection '{collectionId}' has no feature '{featureId}'.");
         var paths = new OgcPaths(http.Request);
@@ -93,7 +93,7 @@ public static class FeatureEndpoints
             return;
         }
         var transform = layer.Info.StorageCrs is null ? null : crs.GetTransform(layer.Info.StorageCrs, outputCrs);
-        http.Response.Headers["Content-Crs"] = "<" + outputCrs.Uri + ">";
+        if (transform is not null) http.Response.Headers["Content-Crs"] = "<" + outputCrs.Uri + ">";
         await JsonResponse.WriteAsync(http.Response, MediaTypes.GeoJson, json =>
             new GeoJsonFeatureWriter(layer.Info.Schema, transform, outputCrs.NorthingFirst)
                 .Write(json, feature, paths.Item(layer.Info.Id, feature.Id)));
