@@ -1,10 +1,11 @@
+using GeoServer.Core.Filtering;
 using GeoServer.Core.Spatial;
 
 namespace GeoServer.Core.Sources;
 
 /// <summary>
-/// What a client asks of a feature source, already validated against the source's schema. Results are always
-/// ordered by the source's key so that pages are stable.
+/// What a client asks of a feature source, already validated against the source's schema. Results are ordered by
+/// <see cref="SortBy"/> then by the source's key, so that pages are stable.
 /// </summary>
 public sealed record FeatureQuery
 {
@@ -17,13 +18,25 @@ public sealed record FeatureQuery
     /// <summary>Attribute equality tests, all of which must hold.</summary>
     public IReadOnlyList<PropertyEquals> PropertyFilters { get; init; } = [];
 
+    /// <summary>
+    /// A CQL2 filter already checked against the schema, its geometry literals transformed to the storage CRS;
+    /// null for none.
+    /// </summary>
+    public CqlExpression? Filter { get; init; }
+
+    /// <summary>Sort order; the key always breaks ties so pages stay stable. Empty: by key.</summary>
+    public IReadOnlyList<SortKey> SortBy { get; init; } = [];
+
     /// <summary>Maximum number of features to return.</summary>
     public int Limit { get; init; } = 10;
 
     /// <summary>Number of matching features to skip (ignored when <see cref="AfterKey"/> is set).</summary>
     public long Offset { get; init; }
 
-    /// <summary>Keyset paging: return only features whose key is greater than this; faster than offsets on deep pages.</summary>
+    /// <summary>
+    /// Keyset paging: return only features whose key is greater than this; faster than offsets on deep pages.
+    /// Only used when <see cref="SortBy"/> is empty.
+    /// </summary>
     public long? AfterKey { get; init; }
 
     /// <summary>The same filters with no paging, for counting matches.</summary>
