@@ -19,7 +19,7 @@ public sealed class GeoPackageFeatureSource : IFeatureSource
     private readonly string _from;
     private readonly string _key;
     private readonly string? _geometry;
-    private readonly bool _rtree;
+    private readonly string? _rtree;
 
     internal GeoPackageFeatureSource(GeoPackageStore store, FeatureSourceInfo info, string? geometryColumn, string? rtree)
     {
@@ -27,7 +27,7 @@ public sealed class GeoPackageFeatureSource : IFeatureSource
         Info = info;
         _key = "t." + SqlIdentifier.Quote(info.Schema.KeyName);
         _geometry = geometryColumn is null ? null : "t." + SqlIdentifier.Quote(geometryColumn);
-        _rtree = rtree is not null;
+        _rtree = rtree;
         var columns = new List<string> { _key, _geometry ?? "NULL" };
         columns.AddRange(info.Schema.Properties.Select(p => "t." + SqlIdentifier.Quote(p.Name)));
         _selectList = string.Join(", ", columns);
@@ -44,14 +44,14 @@ public sealed class GeoPackageFeatureSource : IFeatureSource
         await using var connection = _store.Open();
         await using var cmd = connection.CreateCommand();
         var where = Where(query, cmd, connection);
-        if (query.AfterKey is { } after)
+        if (query.AfterKey is { } after && query.SortBy.Count == 0)
         {
             Append(where, $"{_key} > $after");
             cmd.Parameters.AddWithValue("$after", after);
         }
-        cmd.CommandText = $"SELECT {_selectList} FROM {FromFor(query)}{where} ORDER BY {_key} LIMIT $limit OFFSET $offset";
+        cmd.CommandText = $"SELECT {_selectList} FROM {FromFor(query)}{where} ORDER BY {OrderBy(query)} LIMIT $limit OFFSET $offset";
         cmd.Parameters.AddWithValue("$limit", query.Limit);
-        cmd.Parameters.AddWithValue("$offset", query.AfterKey is null ? query.Offset : 0);
+        cmd.Parameters.AddWithValue("$offset", query.AfterKey is null || query.SortBy.Count > 0 ? query.Offset : 0);
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
             yield return ReadFeature(reader);
@@ -88,7 +88,17 @@ public sealed class GeoPackageFeatureSource : IFeatureSource
     }
 
     private string FromFor(FeatureQuery query) =>
-        query.BBox is not null && _rtree ? _from : $"{SqlIdentifier.Quote(Info.Name)} t";
+        query.BBox is not null && _rtree is not null ? _from : $"{SqlIdentifier.Quote(Info.Name)} t";
+
+    /// <summary>The requested order, then the key so that ties never reorder between pages.</summary>
+    private string OrderBy(FeatureQuery query)
+    {
+        if (query.SortBy.Count == 0) return _key;
+        var order = new StringBuilder();
+        foreach (var key in query.SortBy)
+            order.Append(Column(key.Property.Name)).Append(key.Descending ? " DESC, " : " ASC, ");
+        return order.Append(_key).ToString();
+    }
 
     private StringBuilder Where(FeatureQuery query, SqliteCommand cmd, SqliteConnection connection)
     {
@@ -101,7 +111,7 @@ public sealed class GeoPackageFeatureSource : IFeatureSource
             cmd.Parameters.AddWithValue("$maxy", box.MaxY);
             connection.CreateFunction<byte[]?, double, double, double, double, bool>(IntersectsFunction, Intersects, isDeterministic: true);
             string exact = $"{IntersectsFunction}({_geometry}, $minx, $miny, $maxx, $maxy)";
-            if (!_rtree)
+            if (_rtree is null)
                 Append(where, exact);
             else
                 // The R-tree answers envelope overlap on single-precision bounds rounded outwards, so features not
@@ -110,6 +120,11 @@ public sealed class GeoPackageFeatureSource : IFeatureSource
                               $"((r.minx >= $minx AND r.maxx <= $maxx AND r.miny >= $miny AND r.maxy <= $maxy) OR {exact})");
         }
         if (query.Datetime is { } time) AppendTime(where, cmd, time);
+        if (query.Filter is { } cql)
+        {
+            GeoPackageFilterSql.RegisterFunctions(connection);
+            Append(where, GeoPackageFilterSql.Translate(cql, cmd, _geometry, _rtree, _key));
+        }
         for (int i = 0; i < query.PropertyFilters.Count; i++)
         {
             var filter = query.PropertyFilters[i];

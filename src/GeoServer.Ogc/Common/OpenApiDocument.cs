@@ -45,7 +45,8 @@ public static class OpenApiDocument
             Path(json, "/collections/{collectionId}", "describeCollection", "A feature collection", ["collectionId", "f"], "application/json");
             Path(json, "/collections/{collectionId}/queryables", "getQueryables", "Queryable properties", ["collectionId", "f"], MediaTypes.SchemaJson);
             Path(json, "/collections/{collectionId}/items", "getFeatures", "Features of a collection",
-                ["collectionId", "f", "limit", "offset", "cursor", "bbox", "bbox-crs", "crs", "datetime"], MediaTypes.GeoJson);
+                ["collectionId", "f", "limit", "offset", "cursor", "bbox", "bbox-crs", "crs", "datetime",
+                 "filter", "filter-lang", "filter-crs", "sortby", "properties"], MediaTypes.GeoJson);
             Path(json, "/collections/{collectionId}/items/{featureId}", "getFeature", "One feature",
                 ["collectionId", "featureId", "f", "crs"], MediaTypes.GeoJson);
             json.WriteEndObject();
@@ -63,6 +64,12 @@ public static class OpenApiDocument
             Parameter(json, "bbox-crs", "query", "CRS of bbox.", "string", enumValues: crs.All.Select(c => c.Uri).ToList());
             Parameter(json, "crs", "query", "CRS of the returned geometries.", "string", enumValues: crs.All.Select(c => c.Uri).ToList());
             Parameter(json, "datetime", "query", "RFC 3339 instant or interval (start/end, '..' for open).", "string");
+            Parameter(json, "filter", "query", "CQL2 filter on the queryables.", "string");
+            Parameter(json, "filter-lang", "query", "Encoding of filter.", "string", enumValues: ["cql2-text", "cql2-json"]);
+            Parameter(json, "filter-crs", "query", "CRS of geometry literals in filter (CRS84 by default).", "string",
+                enumValues: crs.All.Select(c => c.Uri).ToList());
+            Parameter(json, "sortby", "query", "Comma-separated properties, '-' prefix for descending.", "string");
+            Parameter(json, "properties", "query", "Comma-separated properties to return.", "string");
             json.WriteEndObject();
             json.WriteEndObject();
             json.WriteEndObject();

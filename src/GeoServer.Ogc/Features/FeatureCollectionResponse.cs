@@ -18,7 +18,7 @@ public static class FeatureCollectionResponse
         // The count runs beside the page query: both are needed and neither waits on the other.
         var matched = layer.Features.CountAsync(request.Query.WithoutPaging(), ct);
         var transform = info.StorageCrs is null ? null : crs.GetTransform(info.StorageCrs, request.OutputCrs);
-        var writer = new GeoJsonFeatureWriter(info.Schema, transform, request.OutputCrs.NorthingFirst);
+        var writer = new GeoJsonFeatureWriter(info.Schema, transform, request.OutputCrs.NorthingFirst, request.Properties);
         var paths = new OgcPaths(http.Request);
 
         if (transform is not null) http.Response.Headers["Content-Crs"] = "<" + request.OutputCrs.Uri + ">";
@@ -51,9 +51,12 @@ public static class FeatureCollectionResponse
         yield return new Link($"{items}?{kept}f=json", "self", MediaTypes.GeoJson, "This page");
         yield return new Link($"{items}?{kept}f=html", "alternate", MediaTypes.Html, "This page as HTML");
         long next = request.Position + returned;
+        // Keyset cursors follow the key order; a sorted page continues by offset.
+        string paging = request.Query.SortBy.Count == 0
+            ? $"{PageCursor.Name}={new PageCursor(lastKey, next).Encode()}"
+            : $"offset={next}";
         if (returned > 0 && returned == request.Query.Limit && next < matched)
-            yield return new Link($"{items}?{kept}{PageCursor.Name}={new PageCursor(lastKey, next).Encode()}&f=json",
-                "next", MediaTypes.GeoJson, "Next page");
+            yield return new Link($"{items}?{kept}{paging}&f=json", "next", MediaTypes.GeoJson, "Next page");
         if (request.Position > 0)
             yield return new Link($"{items}?{kept}offset={Math.Max(0, request.Position - request.Query.Limit)}&f=json",
                 "prev", MediaTypes.GeoJson, "Previous page");

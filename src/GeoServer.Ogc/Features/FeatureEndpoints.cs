@@ -67,7 +67,9 @@ public static class FeatureEndpoints
         var paths = new OgcPaths(http.Request);
         string? next = null, prev = null;
         if (features.Count == request.Query.Limit && request.Position + features.Count < matched)
-            next = Relink(http.Request, $"{PageCursor.Name}={new PageCursor(features[^1].Id, request.Position + features.Count).Encode()}", "html");
+            next = Relink(http.Request, request.Query.SortBy.Count == 0
+                ? $"{PageCursor.Name}={new PageCursor(features[^1].Id, request.Position + features.Count).Encode()}"
+                : $"offset={request.Position + features.Count}", "html");
         if (request.Position > 0)
             prev = Relink(http.Request, $"offset={Math.Max(0, request.Position - request.Query.Limit)}", "html");
         await CommonEndpoints.WriteHtml(http, FeaturePages.Items(paths, layer.Info, features,
@@ -118,6 +120,14 @@ public static class FeatureEndpoints
             json.WriteString("type", "object");
             json.WriteString("title", layer.Title);
             json.WriteStartObject("properties");
+            if (layer.Schema.GeometryType is { } geometryType)
+            {
+                json.WriteStartObject("geometry");
+                json.WriteString("title", "Geometry");
+                json.WriteString("format", "geometry-" + geometryType.ToLowerInvariant());
+                json.WriteString("x-ogc-role", "primary-geometry");
+                json.WriteEndObject();
+            }
             foreach (var p in Queryables.Of(layer))
             {
                 var (type, format) = Queryables.JsonType(p.Type);

@@ -6,9 +6,11 @@ namespace GeoServer.Ogc.Features;
 
 /// <summary>
 /// Writes one feature as a GeoJSON Feature, transforming its geometry from the storage CRS to the output CRS.
-/// Shared by every request of one response; holds no per-feature state.
+/// Shared by every feature of one response; holds no per-feature state. <paramref name="selected"/> lists the
+/// schema positions of the properties to write (null for all).
 /// </summary>
-public sealed class GeoJsonFeatureWriter(FeatureSchema schema, CrsTransform? transform, bool northingFirst)
+public sealed class GeoJsonFeatureWriter(FeatureSchema schema, CrsTransform? transform, bool northingFirst,
+    IReadOnlyList<int>? selected = null)
 {
     public void Write(Utf8JsonWriter json, Feature feature, string? selfHref = null)
     {
@@ -20,8 +22,10 @@ public sealed class GeoJsonFeatureWriter(FeatureSchema schema, CrsTransform? tra
         else GeoJsonGeometryWriter.Write(json, transform.Transform(feature.Geometry), northingFirst);
         json.WriteStartObject("properties");
         var properties = schema.Properties;
-        for (int i = 0; i < properties.Count; i++)
+        int count = selected?.Count ?? properties.Count;
+        for (int n = 0; n < count; n++)
         {
+            int i = selected is null ? n : selected[n];
             json.WritePropertyName(properties[i].Name);
             WriteValue(json, feature.Values[i]);
         }

@@ -15,7 +15,10 @@ namespace GeoServer.Ogc.Features;
 public static class ItemsQueryParser
 {
     private static readonly HashSet<string> Known = new(StringComparer.OrdinalIgnoreCase)
-        { "f", "limit", "offset", PageCursor.Name, BBoxParameter.Name, "bbox-crs", "crs", DatetimeParameter.Name };
+    {
+        "f", "limit", "offset", PageCursor.Name, BBoxParameter.Name, "bbox-crs", "crs", DatetimeParameter.Name,
+        FilterParameter.Name, FilterParameter.LangName, FilterParameter.CrsName, SortByParameter.Name, PropertiesParameter.Name,
+    };
 
     public static ItemsRequest Parse(IQueryCollection query, LayerInfo layer, ServerOptions server, CrsRegistry crs)
     {
@@ -39,16 +42,20 @@ public static class ItemsQueryParser
                      ?? throw OgcException.BadParameter(PageCursor.Name, "not a cursor issued by this server; follow the 'next' link as given.");
 
         var outputCrs = ParseCrs(query, "crs", layer, crs) ?? DefaultCrs(layer, crs);
+        var sortBy = SortByParameter.Parse(query[SortByParameter.Name], layer);
         var request = new FeatureQuery
         {
+            Filter = FilterParameter.Parse(query, layer, crs),
+            SortBy = sortBy,
             Limit = limit,
-            Offset = cursor is null ? offset : 0,
-            AfterKey = cursor?.AfterKey,
+            Offset = cursor is null || sortBy.Count > 0 ? (cursor?.Position ?? offset) : 0,
+            AfterKey = sortBy.Count == 0 ? cursor?.AfterKey : null,
             PropertyFilters = filters,
             BBox = ParseBBox(query, layer, crs),
             Datetime = ParseDatetime(query, layer),
         };
-        return new ItemsRequest(request, outputCrs, cursor?.Position ?? offset);
+        return new ItemsRequest(request, outputCrs, cursor?.Position ?? offset,
+            PropertiesParameter.Parse(query[PropertiesParameter.Name], layer));
     }
 
     /// <summary>The layer's default output CRS: CRS84, as OGC API Features requires.</summary>

@@ -3,5 +3,8 @@ using GeoServer.Core.Sources;
 
 namespace GeoServer.Ogc.Features;
 
-/// <summary>A validated items request: the store query, the output CRS and where this page starts.</summary>
-public sealed record ItemsRequest(FeatureQuery Query, CrsDefinition OutputCrs, long Position);
+/// <summary>
+/// A validated items request: the store query, the output CRS, where this page starts, and the positions in the
+/// schema of the properties to return (null for all).
+/// </summary>
+public sealed record ItemsRequest(FeatureQuery Query, CrsDefinition OutputCrs, long Position, IReadOnlyList<int>? Properties = null);
