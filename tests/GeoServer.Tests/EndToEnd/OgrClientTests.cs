@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.RegularExpressions;
 using GeoServer.Tests.Support;
 using Microsoft.Data.Sqlite;
@@ -119,49 +118,8 @@ public sealed partial class OgrClientTests(GeoSdiServer server) : IDisposable
     }
 
     /// <summary>Runs a GDAL program to completion; fails the test with its output when it does not succeed.</summary>
-    private async Task<string> RunAsync(string program, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(FindTool(program))
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = _work,
-        };
-        foreach (var argument in arguments) start.ArgumentList.Add(argument);
-        // Loopback must never go through a proxy configured for the machine.
-        start.Environment["NO_PROXY"] = start.Environment["no_proxy"] = "127.0.0.1,localhost";
-        start.Environment["CPL_DEBUG"] = "OFF";
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail($"{program} {string.Join(' ', arguments)} did not finish within 3 minutes.");
-        }
-        string output = await stdout, errors = await stderr;
-        Assert.True(process.ExitCode == 0 && !errors.Contains("ERROR", StringComparison.Ordinal),
-            $"{program} {string.Join(' ', arguments)} exited with {process.ExitCode}:\n{errors}\n{output}");
-        return output;
-    }
-
-    private static string FindTool(string program)
-    {
-        foreach (var dir in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
-        {
-            var candidate = Path.Combine(dir, program);
-            if (File.Exists(candidate)) return candidate;
-        }
-        Assert.Fail($"GDAL's '{program}' is not on the PATH. These end-to-end tests need GDAL's OAPIF client: " +
-                    "run the tests with `./geosdi test`, which installs gdal-bin (or `apt-get install -y gdal-bin`).");
-        return null!;
-    }
+    private Task<string> RunAsync(string program, params string[] arguments) =>
+        ExternalTool.RunAsync(program, "gdal-bin", _work, errorsFail: true, arguments);
 
     [GeneratedRegex(@"^\d+: (\S+)", RegexOptions.Multiline)]
     private static partial Regex LayerLine();

@@ -20,7 +20,7 @@
       }).addTo(map);
       const bounds = layer.getBounds();
       if (bounds.isValid()) map.fitBounds(bounds, { maxZoom: 16 }); else map.setView([16, 106], 5);
-      el.dataset.features = String((data.features || []).length);
+      el.dataset.features = String(data.type === 'Feature' ? 1 : (data.features || []).length);
       el.dataset.ready = 'true';
     })
     .catch(() => { el.dataset.ready = 'error'; });
