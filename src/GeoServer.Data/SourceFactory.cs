@@ -1,6 +1,7 @@
 using GeoServer.Core.Configuration;
 using GeoServer.Core.Sources;
 using GeoServer.Data.GeoPackage;
+using GeoServer.Data.PostGis;
 
 namespace GeoServer.Data;
 
@@ -12,7 +13,9 @@ public static class SourceFactory
     {
         "geopackage" or "gpkg" => new GeoPackageStore(Path.GetFullPath(
             options.Path ?? throw new InvalidDataException("A geopackage store needs a Path."), baseDirectory)),
+        "postgis" or "postgresql" => new PostGisStore(
+            options.ConnectionString ?? throw new InvalidDataException("A postgis store needs a ConnectionString.")),
         "" => throw new InvalidDataException("The store has no Type."),
-        var other => throw new InvalidDataException($"Unknown store type '{other}'. Known types: geopackage."),
+        var other => throw new InvalidDataException($"Unknown store type '{other}'. Known types: geopackage, postgis."),
     };
 }

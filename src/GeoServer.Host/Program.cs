@@ -20,6 +20,14 @@ catch (ArgumentException e)
 
 var builder = WebApplication.CreateBuilder(args);
 var baseDirectory = builder.Configuration.AddGeoSdiConfiguration(command.ConfigFile);
+if (command.Postgres is { } postgres)
+    // Zero configuration: every spatial table of the database, in workspace "db".
+    builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+    {
+        ["Workspaces:db:Title"] = "PostGIS",
+        ["Workspaces:db:Stores:postgis:Type"] = "postgis",
+        ["Workspaces:db:Stores:postgis:ConnectionString"] = postgres,
+    });
 if (builder.Configuration["urls"] is null && Environment.GetEnvironmentVariable("ASPNETCORE_URLS") is null)
     builder.WebHost.UseUrls($"http://{command.Host}:{command.Port}");
 builder.Host.ConfigureHostOptions(o => o.ShutdownTimeout = TimeSpan.FromSeconds(10));

@@ -1,18 +1,19 @@
 namespace GeoServer.Host.Startup;
 
 /// <summary>
-/// The server's command line: <c>[serve] [--port N] [--host ADDRESS] [--config FILE]</c>. Anything else is an
-/// error with usage, so a typo never starts a server with defaults the user did not ask for.
+/// The server's command line: <c>[serve] [--port N] [--host ADDRESS] [--config FILE] [--postgres CONNECTION]</c>.
+/// Anything else is an error with usage, so a typo never starts a server with defaults the user did not ask for.
+/// <see cref="Postgres"/> is an Npgsql connection string whose spatial tables are published in workspace "db".
 /// </summary>
-public sealed record CommandLine(int Port, string Host, string? ConfigFile)
+public sealed record CommandLine(int Port, string Host, string? ConfigFile, string? Postgres = null)
 {
-    public const string Usage = "usage: geosdi serve [--port N] [--host ADDRESS] [--config FILE]";
+    public const string Usage = "usage: geosdi serve [--port N] [--host ADDRESS] [--config FILE] [--postgres \"Host=…;Database=…\"]";
 
     public static CommandLine Parse(string[] args)
     {
         int port = 8080;
         string host = "127.0.0.1";
-        string? config = null;
+        string? config = null, postgres = null;
         for (int i = 0; i < args.Length; i++)
         {
             string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value. {Usage}");
@@ -26,6 +27,7 @@ public sealed record CommandLine(int Port, string Host, string? ConfigFile)
                     break;
                 case "--host": host = Value(); break;
                 case "--config": config = Value(); break;
+                case "--postgres": postgres = Value(); break;
                 // The web host's own switches (used by test hosts) pass through untouched.
                 case var a when a.StartsWith("--urls", StringComparison.Ordinal) || a.StartsWith("--environment", StringComparison.Ordinal)
                                  || a.StartsWith("--contentRoot", StringComparison.Ordinal) || a.StartsWith("--applicationName", StringComparison.Ordinal):
@@ -34,6 +36,6 @@ public sealed record CommandLine(int Port, string Host, string? ConfigFile)
                 default: throw new ArgumentException($"Unknown argument '{args[i]}'. {Usage}");
             }
         }
-        return new CommandLine(port, host, config);
+        return new CommandLine(port, host, config, postgres);
     }
 }

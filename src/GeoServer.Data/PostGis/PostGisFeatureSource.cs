@@ -1,0 +1,206 @@
+using System.Data;
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Text;
+using GeoServer.Core.Filtering;
+using GeoServer.Core.Sources;
+using NetTopologySuite.Geometries;
+using NetTopologySuite.IO;
+using Npgsql;
+
+namespace GeoServer.Data.PostGis;
+
+/// <summary>
+/// One PostgreSQL table or view. The select list (quoted identifiers from the catalog, geometry as
+/// <c>ST_AsBinary</c>) is written once at open; a request only adds WHERE clauses and binds their values as
+/// positional parameters. Rows are streamed; cancelling the token cancels the statement on the server.
+/// </summary>
+public sealed class PostGisFeatureSource : IFeatureSource
+{
+    private readonly NpgsqlDataSource _db;
+    private readonly PostGisTable _table;
+    private readonly string _select;
+    private readonly string _count;
+    private readonly string? _geometry;
+    private readonly string? _caseCollation;
+
+    internal PostGisFeatureSource(NpgsqlDataSource db, PostGisTable table, FeatureSourceInfo info, string? caseCollation)
+    {
+        _db = db;
+        _caseCollation = caseCollation;
+        _table = table;
+        Info = info;
+        _geometry = table.Geometry is null ? null : "t." + SqlIdentifier.Quote(table.Geometry);
+        var columns = new List<string>
+        {
+            table.Key.PgType == "int8" ? table.Key.Sql : table.Key.Sql + "::int8",
+            _geometry is null ? "NULL::bytea" : $"ST_AsBinary({_geometry})",
+        };
+        columns.AddRange(table.Columns.Select(c => c.Select));
+        _select = $"SELECT {string.Join(", ", columns)} FROM {table.From} t";
+        _count = $"SELECT count(*) FROM {table.From} t";
+    }
+
+    public FeatureSourceInfo Info { get; }
+
+    public async IAsyncEnumerable<Feature> QueryAsync(FeatureQuery query, [EnumeratorCancellation] CancellationToken ct)
+    {
+        var parameters = new PostGisParameters();
+        var sql = new StringBuilder(_select);
+        var where = Where(query, parameters);
+        long offset = query.Offset;
+        // Keyset paging follows the key order only, so it applies when nothing else orders the page.
+        if (query.AfterKey is { } after && query.SortBy.Count == 0)
+        {
+            Append(where, $"{_table.Key.Sql} > {parameters.Add(after)}");
+            offset = 0;
+        }
+        sql.Append(where).Append(" ORDER BY ");
+        foreach (var key in query.SortBy)
+            sql.Append(Column(key.Property.Name).Sql).Append(key.Descending ? " DESC, " : " ASC, ");
+        sql.Append(_table.Key.Sql);
+        if (query.Limit < int.MaxValue) sql.Append(" LIMIT ").Append(parameters.Add((long)query.Limit));
+        if (offset > 0) sql.Append(" OFFSET ").Append(parameters.Add(offset));
+
+        // A connection of our own rather than a data-source command, which cannot be cancelled (see CloseAsync).
+        await using var connection = await _db.OpenConnectionAsync(ct);
+        await using var cmd = parameters.Bind(new NpgsqlCommand(sql.ToString(), connection));
+        var reader = await cmd.ExecuteReaderAsync(CommandBehavior.SequentialAccess, ct);
+        bool finished = false;
+        try
+        {
+            var wkb = new WKBReader();
+            while (await reader.ReadAsync(ct))
+                yield return ReadFeature(reader, wkb);
+            finished = true;
+        }
+        finally
+        {
+            await CloseAsync(cmd, reader, finished || ct.IsCancellationRequested);
+        }
+    }
+
+    /// <summary>
+    /// Closing a reader reads the rows left unread, so a caller that stops early (a page written, an error) would
+    /// wait for the whole statement; cancel it on the server instead and discard the error that answers. A
+    /// cancelled token has already cancelled it.
+    /// </summary>
+    private static async Task CloseAsync(NpgsqlCommand cmd, NpgsqlDataReader reader, bool done)
+    {
+        if (done)
+        {
+            await reader.DisposeAsync();
+            return;
+        }
+        try
+        {
+            cmd.Cancel();
+            await reader.DisposeAsync();
+        }
+        catch (Exception e) when (e is PostgresException { SqlState: PostgresErrorCodes.QueryCanceled } or OperationCanceledException)
+        {
+        }
+    }
+
+    public async Task<long> CountAsync(FeatureQuery query, CancellationToken ct)
+    {
+        var parameters = new PostGisParameters();
+        await using var cmd = parameters.Bind(_db.CreateCommand(_count + Where(query, parameters)));
+        return Convert.ToInt64(await cmd.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
+    }
+
+    public async Task<Feature?> GetAsync(long id, CancellationToken ct)
+    {
+        var parameters = new PostGisParameters();
+        await using var cmd = parameters.Bind(_db.CreateCommand($"{_select} WHERE {_table.Key.Sql} = {parameters.Add(id)}"));
+        await using var reader = await cmd.ExecuteReaderAsync(CommandBehavior.SequentialAccess, ct);
+        return await reader.ReadAsync(ct) ? ReadFeature(reader, new WKBReader()) : null;
+    }
+
+    public async Task<(string? Start, string? End)> TemporalExtentAsync(TemporalProperty property, CancellationToken ct)
+    {
+        PostGisColumn start = Column(property.Start), end = Column(property.End ?? property.Start);
+        await using var cmd = _db.CreateCommand($"SELECT min({start.Select}), max({end.Select}) FROM {_table.From} t");
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        await reader.ReadAsync(ct);
+        return (Text(PostGisValues.Read(reader, 0, start)), Text(PostGisValues.Read(reader, 1, end)));
+    }
+
+    private StringBuilder Where(FeatureQuery query, PostGisParameters parameters)
+    {
+        var where = new StringBuilder();
+        if (query.BBox is { } box && _geometry is not null)
+        {
+            // && lets the planner use the GiST index; ST_Intersects then tests the exact geometry.
+            string envelope = $"ST_MakeEnvelope({parameters.Add(box.MinX)}, {parameters.Add(box.MinY)}, " +
+                              $"{parameters.Add(box.MaxX)}, {parameters.Add(box.MaxY)}, {_table.Srid ?? 0})";
+            Append(where, $"{_geometry} && {envelope} AND ST_Intersects({_geometry}, {envelope})");
+        }
+        if (query.Datetime is { } time) AppendTime(where, parameters, time);
+        foreach (var filter in query.PropertyFilters)
+            Append(where, EqualityClause(Column(filter.Property.Name), filter.Value, parameters));
+        if (query.Filter is { } cql) AppendFilter(where, cql, parameters);
+        return where;
+    }
+
+    /// <summary>The CQL2 filter as parameterised SQL (see <see cref="PostGisFilterSql"/>).</summary>
+    private void AppendFilter(StringBuilder where, CqlExpression filter, PostGisParameters parameters) =>
+        Append(where, new PostGisFilterSql(_table, parameters, _caseCollation).Predicate(filter));
+
+    private static string EqualityClause(PostGisColumn column, object value, PostGisParameters parameters)
+    {
+        // Dates and timestamps arrive as the client wrote them; compared as instants, so "…00Z" equals "…00.000Z".
+        if (column.Type == PropertyType.Date && value is string date)
+            return DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
+                ? $"{column.Sql} = {parameters.Add(d)}"
+                : "FALSE";
+        if (column.Type == PropertyType.DateTime && value is string timestamp)
+            return DateTimeOffset.TryParse(timestamp, CultureInfo.InvariantCulture,
+                    DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var t)
+                ? $"{column.Sql} = {parameters.Add(t)}"
+                : "FALSE";
+        return $"{column.Value} = {parameters.Add(value)}";
+    }
+
+    private void AppendTime(StringBuilder where, PostGisParameters parameters, TemporalFilter time)
+    {
+        PostGisColumn start = Column(time.Property.Start);
+        PostGisColumn? end = time.Property.End is null ? null : Column(time.Property.End);
+        if (time.Interval.End is { } e)
+            Append(where, $"{start.Instant} <= {parameters.Add(e.ToUniversalTime())}");
+        if (time.Interval.Start is { } s)
+        {
+            string from = parameters.Add(s.ToUniversalTime());
+            // An interval with no end value is still open, so it reaches every later instant.
+            Append(where, end is null ? $"{start.Instant} >= {from}" : $"({end.Sql} IS NULL OR {end.Instant} >= {from})");
+        }
+        if (time.Interval.Start is null && time.Interval.End is null)
+            Append(where, $"{start.Sql} IS NOT NULL");
+    }
+
+    private Feature ReadFeature(NpgsqlDataReader reader, WKBReader wkb)
+    {
+        long id = reader.GetInt64(0);
+        Geometry? geometry = reader.IsDBNull(1) ? null : wkb.Read(reader.GetFieldValue<byte[]>(1));
+        var columns = _table.Columns;
+        var values = new object?[columns.Count];
+        for (int i = 0; i < values.Length; i++)
+            values[i] = PostGisValues.Read(reader, i + 2, columns[i]);
+        return new Feature(id, geometry, values);
+    }
+
+    private PostGisColumn Column(string name) =>
+        name == _table.Key.Name ? _table.Key
+        : _table.Columns.FirstOrDefault(c => c.Name == name)
+          ?? throw new ArgumentException($"'{name}' is not a column of {_table.Name}.", nameof(name));
+
+    private static string? Text(object? value) => value switch
+    {
+        null => null,
+        string s => s,
+        var other => Convert.ToString(other, CultureInfo.InvariantCulture),
+    };
+
+    private static void Append(StringBuilder where, string clause) =>
+        where.Append(where.Length == 0 ? " WHERE " : " AND ").Append(clause);
+}
