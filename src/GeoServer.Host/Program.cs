@@ -36,7 +36,7 @@ var options = builder.Configuration.Get<GeoSdiOptions>() ?? new GeoSdiOptions();
 builder.Services.AddSingleton(options);
 builder.Services.AddSingleton(options.Server);
 builder.Services.AddSingleton(CrsRegistry.Default);
-builder.Services.AddSingleton(sp => new LayerCatalog(options, baseDirectory, CrsRegistry.Default, sp.GetRequiredService<ILogger<LayerCatalog>>()));
+builder.Services.AddSingleton(sp => new LayerCatalog(options, baseDirectory, CrsRegistry.Default, sp.GetRequiredService<ILoggerFactory>()));
 builder.Services.AddSingleton(sp => sp.GetRequiredService<LayerCatalog>().LoadAsync(CancellationToken.None).GetAwaiter().GetResult());
 builder.Services.AddProblemDetails();
 builder.Services.AddHealthChecks().AddCheck<StoresHealthCheck>("stores", tags: ["ready"]);

@@ -13,6 +13,18 @@ public sealed class StoreOptions
     /// <summary>Connection string for database stores; put secrets in GEOSDI_ environment variables.</summary>
     public string? ConnectionString { get; init; }
 
+    /// <summary>Database stores: only discover tables in these schemas; null for every readable schema.</summary>
+    public List<string>? Schemas { get; init; }
+
+    /// <summary>
+    /// Database stores: publish exactly these tables ("schema.table", or "table" in public) instead of discovering
+    /// every table with a geometry column; listed tables may have no geometry.
+    /// </summary>
+    public List<string>? Tables { get; init; }
+
+    /// <summary>Database stores: the server cancels statements running longer than this many seconds.</summary>
+    public int StatementTimeoutSeconds { get; init; } = 30;
+
     /// <summary>Publish every table even when some are listed under Layers (the listed ones only get overrides).</summary>
     public bool AutoPublish { get; init; }
 

@@ -11,11 +11,12 @@ namespace GeoServer.Host.Startup;
 /// A store that fails either stops start-up with its name and the reason, or (FailOnBrokenStore: false) is left
 /// out and reported on /health.
 /// </summary>
-public sealed class LayerCatalog(GeoSdiOptions options, string baseDirectory, CrsRegistry crs, ILogger<LayerCatalog> log)
+public sealed class LayerCatalog(GeoSdiOptions options, string baseDirectory, CrsRegistry crs, ILoggerFactory logging)
 {
     private readonly List<IStore> _stores = [];
+    private readonly ILogger _log = logging.CreateLogger<LayerCatalog>();
 
-    /// <summary>Stores that could not be opened, by "workspace/store", with the reason.</summary>
+    /// <summary>Stores ("workspace/store") and auto-published tables ("workspace/store/table") left out, with the reason.</summary>
     public Dictionary<string, string> BrokenStores { get; } = new();
 
     public IReadOnlyList<IStore> Stores => _stores;
@@ -37,7 +38,7 @@ public sealed class LayerCatalog(GeoSdiOptions options, string baseDirectory, Cr
                 catch (Exception e) when (e is not OperationCanceledException && !options.Server.FailOnBrokenStore)
                 {
                     BrokenStores[$"{workspaceId}/{storeName}"] = e.Message;
-                    log.LogError("Store {Workspace}/{Store} was not published: {Reason}", workspaceId, storeName, e.Message);
+                    _log.LogError("Store {Workspace}/{Store} was not published: {Reason}", workspaceId, storeName, e.Message);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
@@ -45,14 +46,14 @@ public sealed class LayerCatalog(GeoSdiOptions options, string baseDirectory, Cr
                 }
             }
         }
-        log.LogInformation("Published {Count} layers in {Workspaces} workspaces", layers.Count, workspaces.Count);
+        _log.LogInformation("Published {Count} layers in {Workspaces} workspaces", layers.Count, workspaces.Count);
         return new LayerRegistry(workspaces, layers, new AccessPolicy());
     }
 
     private async Task<List<Layer>> PublishStoreAsync(Workspace workspace, WorkspaceOptions workspaceOptions, string storeName,
         StoreOptions storeOptions, CancellationToken ct)
     {
-        var store = SourceFactory.OpenStore(storeOptions, baseDirectory);
+        var store = SourceFactory.OpenStore(storeOptions, baseDirectory, logging);
         _stores.Add(store);
         var sources = await store.OpenFeatureSourcesAsync(ct);
         var listed = workspaceOptions.Layers
@@ -63,8 +64,21 @@ public sealed class LayerCatalog(GeoSdiOptions options, string baseDirectory, Cr
         foreach (var source in sources)
         {
             listed.TryGetValue(source.Info.Name, out var layerOptions);
-            if (publishAll || layerOptions is not null)
+            if (layerOptions is not null)
                 published.Add(await LayerBuilder.BuildAsync(workspace, source, storeOptions, layerOptions, crs, ct));
+            else if (publishAll)
+                try
+                {
+                    published.Add(await LayerBuilder.BuildAsync(workspace, source, storeOptions, null, crs, ct));
+                }
+                catch (InvalidDataException e)
+                {
+                    // One odd table (say, an SRID the server has no definition for) must not hide the rest of an
+                    // auto-published store; a layer the configuration names still fails loudly.
+                    BrokenStores[$"{workspace.Id}/{storeName}/{source.Info.Name}"] = e.Message;
+                    _log.LogWarning("Table {Table} of {Workspace}/{Store} was not published: {Reason}",
+                        source.Info.Name, workspace.Id, storeName, e.Message);
+                }
         }
         var missing = listed.Keys.Where(t => sources.All(s => s.Info.Name != t)).ToList();
         if (missing.Count > 0) throw new InvalidDataException($"tables not found: {string.Join(", ", missing)}.");
