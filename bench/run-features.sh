@@ -14,14 +14,18 @@
 #    wait for an idle machine, 5 s warm-up (discarded), let the server drain, then 20 s of
 #    wrk -t2 -c16 --timeout 60s --latency -s /work/shared/bench/tools/rotate.lua while
 #    /work/shared/bench/tools/monitor.py samples the server's peak RSS and who used the CPU; a measurement during
-#    which other processes used more than FOREIGN_MAX_S CPU seconds is repeated (MAX_ATTEMPTS, cleanest kept).
+#    which other processes used more than FOREIGN_MAX_S CPU seconds, or during which GeoSDI was restarted (its PID
+#    is looked up from the port before every measurement), is repeated (MAX_ATTEMPTS, cleanest kept).
 #      places_bbox100   items?bbox=...&limit=100, 500 random bboxes, vn:populated_places (4,806 points)
 #      parcels_bbox100  items?bbox=...&limit=100, 500 random bboxes, ha-noi:land_parcels_synthetic (4,268 polygons)
 #      places_page1000  items?limit=1000&offset=0..4000, vn:populated_places
-# 4. tools/stream_memory.py: GeoSDI's RSS while paging limit=1000 through a 4,806-row and a 160,560-row layer.
-# Output: bench/results/<UTC stamp>/ (raw wrk output, results.jsonl, table.md, validity.md, memory.md),
+# 4. tools/stream_memory.py: GeoSDI's RSS while paging limit=1000 through a 4,806-row and a 160,560-row layer,
+#    on the running GeoSDI and (MEM_FRESH=1, default) on a freshly started private copy on FRESH_PORT (8095).
+# Output: bench/results/<UTC stamp>/ (raw wrk output, results.jsonl, table.md, validity.md, memory.md,
+#         memory-fresh.md),
 #         bench/results/latest -> it.
 # Knobs: DUR WARM REPEATS THREADS CONN TIMEOUT QUIET_MAX_WAIT QUIET_PCT MAX_ATTEMPTS FOREIGN_MAX_S SKIP_MEMORY=1
+#        MEM_FRESH=0 FRESH_PORT MEM_WRK_S (10)
 #        GEOSDI_URL (http://127.0.0.1:8080) MS_URL (http://127.0.0.1:8081) BENCH_RUN (peers' runtime dir)
 set -euo pipefail
 
@@ -57,8 +61,11 @@ log() { echo "[features $(date +%H:%M:%S)] $*" | tee -a "$OUT/run.log"; }
 bash "$HERE/setup-mapserver-samples.sh" 2>&1 | tee -a "$OUT/run.log" || { log "MapServer does not serve the samples map"; exit 1; }
 
 port="$(echo "$GEOSDI_URL" | sed -E 's#.*:([0-9]+)/?$#\1#')"
+# up = the collections list answers (what is measured); a failing landing page is reported, not fatal
+code="$(curl -s -o /dev/null -w '%{http_code}' --max-time 30 "$GEOSDI_URL/ogc/collections" || true)"
+[ "$code" = 200 ] || { log "GeoSDI is not up: $GEOSDI_URL/ogc/collections -> $code (start it: ./geosdi serve --port $port)"; exit 1; }
 code="$(curl -s -o /dev/null -w '%{http_code}' --max-time 30 "$GEOSDI_URL/ogc" || true)"
-[ "$code" = 200 ] || { log "GeoSDI is not up: $GEOSDI_URL/ogc -> $code (start it: ./geosdi serve --port $port)"; exit 1; }
+[ "$code" = 200 ] || log "WARNING: GeoSDI landing page $GEOSDI_URL/ogc -> HTTP $code"
 for c in vn:populated_places ha-noi:land_parcels_synthetic vn:observations; do
   code="$(curl -s -o /dev/null -w '%{http_code}' --max-time 30 "$GEOSDI_URL/ogc/collections/$c" || true)"
   [ "$code" = 200 ] || log "WARNING: GeoSDI collection $c -> HTTP $code"
@@ -103,16 +110,22 @@ SCENARIOS=(
   "places_page1000|items_limit1000_populated_places"
 )
 server_base() { [ "$1" = geosdi ] && echo "$GEOSDI_URL" || echo "$MS_URL"; }
-server_pids() { [ "$1" = geosdi ] && echo "$GPID" || echo "$PEERS_RUN/mapserv.pids"; }
+# the server's processes, looked up again for every measurement: GeoSDI may be restarted (rebuilt) meanwhile
+geosdi_pid() { ss -ltnpH "sport = :$port" | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2; }
+server_pids() { if [ "$1" = geosdi ]; then geosdi_pid; else echo "$PEERS_RUN/mapserv.pids"; fi; }
+server_ident() { if [ "$1" = geosdi ]; then geosdi_pid; else tr '\n' ' ' < "$PEERS_RUN/mapserv.pids"; fi; }
 : > "$OUT/results_all.jsonl"
 : > "$OUT/results.jsonl"
 
 measure() {  # scenario list server rep -> appends the cleanest of up to MAX_ATTEMPTS attempts to results.jsonl
   local sc="$1" lst="$2" srv="$3" rep="$4" base pids t quiet attempt mon
-  base="$(server_base "$srv")"; pids="$(server_pids "$srv")"
+  base="$(server_base "$srv")"
   lst="$HERE/urls/$srv/$lst.txt"
   for attempt in $(seq 1 "$MAX_ATTEMPTS"); do
     t="$sc.$srv.rep$rep.try$attempt"
+    for i in $(seq 1 60); do pids="$(server_pids "$srv")"; [ -n "$pids" ] && break; sleep 5; done
+    [ -n "$pids" ] || { log "$t: $srv is not listening any more"; return 1; }
+    before="$(server_ident "$srv")"
     quiet="$("$PY" "$MONITOR" quiet "$QUIET_MAX_WAIT" "$QUIET_PCT")"
     wrk -t"$THREADS" -c"$CONN" -d"${WARM}s" --timeout "$TIMEOUT" -s "$ROTATE" "$base" -- "$lst" > "$OUT/$t.warmup.txt" 2>&1 || true
     # requests abandoned by the warm-up wrk may still run inside the server: let them finish first
@@ -121,10 +134,14 @@ measure() {  # scenario list server rep -> appends the cleanest of up to MAX_ATT
     mon=$!
     wrk -t"$THREADS" -c"$CONN" -d"${DUR}s" --timeout "$TIMEOUT" --latency -s "$ROTATE" "$base" -- "$lst" > "$OUT/$t.wrk.txt" 2>&1 || true
     wait "$mon" || true
-    "$PY" - "$sc" "$srv" "$rep" "$attempt" "$lst" "$OUT/$t.wrk.txt" "$OUT/$t.monitor.json" "$quiet" >> "$OUT/results_all.jsonl" <<'PYEOF'
+    # a server restarted during the measurement (new PID) makes it invalid: RSS/CPU were sampled on the old one
+    restarted=0; [ "$before" = "$(server_ident "$srv")" ] || restarted=1
+    "$PY" - "$sc" "$srv" "$rep" "$attempt" "$lst" "$OUT/$t.wrk.txt" "$OUT/$t.monitor.json" "$quiet" "$before" "$restarted" \
+        >> "$OUT/results_all.jsonl" <<'PYEOF'
 import json, sys
-sc, srv, rep, attempt, lst, wrkf, monf, quiet = sys.argv[1:9]
-rec = {"scenario": sc, "server": srv, "rep": int(rep), "attempt": int(attempt), "url_list": lst}
+sc, srv, rep, attempt, lst, wrkf, monf, quiet, pids, restarted = sys.argv[1:11]
+rec = {"scenario": sc, "server": srv, "rep": int(rep), "attempt": int(attempt), "url_list": lst, "pids": pids.strip(),
+       "restarted": restarted == "1"}
 for line in open(wrkf):
     if line.startswith("RESULT_JSON "):
         rec.update(json.loads(line[len("RESULT_JSON "):]))
@@ -137,16 +154,18 @@ print(json.dumps(rec))
 PYEOF
     tail -1 "$OUT/results_all.jsonl" | "$PY" -c 'import json,sys; r=json.load(sys.stdin); print("%s req/s, p50 %s ms, p99 %s ms, non2xx %s, socket errors %s, peak RSS %s MiB, foreign CPU %ss" % (r.get("rps"), r.get("lat_p50_ms"), r.get("lat_p99_ms"), r.get("non2xx3xx"), sum(r.get(k) or 0 for k in ("err_connect","err_read","err_write","err_timeout")), r.get("rss_peak_sum_mib"), r.get("cpu_other_s")))' \
       | while read -r line; do log "$t: $line"; done
-    tail -1 "$OUT/results_all.jsonl" | "$PY" -c "import json,sys; r=json.load(sys.stdin); sys.exit(0 if (r.get('cpu_other_s') or 0) <= $FOREIGN_MAX_S else 1)" && break
-    log "$t: other processes used the CPU during the run -> retry"
+    [ $restarted = 0 ] || log "$t: $srv was restarted during the measurement (pid $before -> $(server_ident "$srv"))"
+    tail -1 "$OUT/results_all.jsonl" | "$PY" -c "import json,sys; r=json.load(sys.stdin); sys.exit(0 if (r.get('cpu_other_s') or 0) <= $FOREIGN_MAX_S and not r['restarted'] else 1)" && break
+    [ "$attempt" -lt "$MAX_ATTEMPTS" ] && log "$t: other processes used the CPU or the server restarted -> retry" \
+      || log "$t: other processes used the CPU or the server restarted (no attempts left: kept the cleanest)"
   done
-  # keep the attempt with the least foreign CPU
+  # keep the attempt with the least foreign CPU (and no restart)
   "$PY" - "$sc" "$srv" "$rep" "$OUT/results_all.jsonl" >> "$OUT/results.jsonl" <<'PYEOF'
 import json, sys
 sc, srv, rep, allf = sys.argv[1:5]
 rs = [json.loads(l) for l in open(allf) if l.strip()]
 rs = [r for r in rs if r["scenario"] == sc and r["server"] == srv and r["rep"] == int(rep)]
-best = min(rs, key=lambda r: r.get("cpu_other_s") or 0.0)
+best = min(rs, key=lambda r: (r["restarted"], r.get("cpu_other_s") or 0.0))
 best["attempts"] = len(rs)
 print(json.dumps(best))
 PYEOF
@@ -174,9 +193,37 @@ fi
 # ---------------------------------------------------------------------------------------------
 mem_ok=1
 if [ "${SKIP_MEMORY:-0}" != 1 ] && echo "memory" | grep -qE "$PATTERN"; then
-  log "streaming-memory check (GeoSDI pid $GPID)"
+  GPID="$(geosdi_pid)"
+  log "streaming-memory check on the running GeoSDI (pid $GPID, already warmed up by the wrk scenarios)"
   "$PY" "$HERE/tools/stream_memory.py" "$OUT" "$GPID" "$GEOSDI_URL" > "$OUT/memory.md" || mem_ok=0
   cat "$OUT/memory.md"
+  # the same on a freshly started private GeoSDI (a copy of the Release build, so a rebuild cannot pull files
+  # from under it), so that "start" is a just-started server; stopped by its PID afterwards
+  APP="$HERE/../src/GeoServer.Host/bin/Release/net10.0"
+  if [ "${MEM_FRESH:-1}" = 1 ] && [ -f "$APP/GeoServer.Host.dll" ]; then
+    FRESH_PORT="${FRESH_PORT:-8095}"
+    fresh_app="${FEATURES_RUN:-/var/tmp/geosdi-bench}/app"
+    rm -rf "$fresh_app"; mkdir -p "$(dirname "$fresh_app")"; cp -r "$APP" "$fresh_app"
+    (cd "$HERE/.." && exec dotnet "$fresh_app/GeoServer.Host.dll" serve --port "$FRESH_PORT") > "$OUT/geosdi-fresh.log" 2>&1 &
+    fresh=$!
+    for i in $(seq 1 120); do
+      [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "http://127.0.0.1:$FRESH_PORT/ogc/collections")" = 200 ] && break
+      sleep 0.5
+    done
+    FPID="$(ss -ltnpH "sport = :$FRESH_PORT" | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2)"
+    if [ -n "$FPID" ]; then
+      log "streaming-memory check on a fresh GeoSDI (pid $FPID, port $FRESH_PORT, build $(stat -c %y "$APP/GeoServer.Host.dll" | cut -c1-19))"
+      # the 1st request above ran the collections list only: the first phase starts from a just-started server
+      "$PY" "$HERE/tools/stream_memory.py" "$OUT" "$FPID" "http://127.0.0.1:$FRESH_PORT" memory-fresh \
+        > "$OUT/memory-fresh.md" || mem_ok=0
+      cat "$OUT/memory-fresh.md"
+    else
+      log "WARNING: the fresh GeoSDI did not start on :$FRESH_PORT (see $OUT/geosdi-fresh.log)"; mem_ok=0
+    fi
+    kill "$fresh" 2>/dev/null || true        # the subshell exec'd into dotnet: this is the server's PID
+    [ -z "$FPID" ] || [ "$FPID" = "$fresh" ] || kill "$FPID" 2>/dev/null || true
+    wait "$fresh" 2>/dev/null || true
+  fi
 fi
 
 [ $valid_ok = 1 ] || log "WARNING: the response check failed: $OUT/validity.md"

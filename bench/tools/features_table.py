@@ -44,8 +44,10 @@ def main():
                 cpu = "%.2f" % (1000.0 * (mr.get("cpu_server_s") or 0) / mr["requests"])
                 if srv == "mapserver":
                     cpu += " (+%.2f)" % (1000.0 * (mr.get("cpu_front_nginx_s") or 0) / mr["requests"])
-            print("| %s | %s | %d | %s (%s - %s) | %s | %s | %s | %d / %d | %s | %s | %s | %s |" % (
-                sc, srv, len(rs), fmt(m), fmt(min(rps)), fmt(max(rps)), fmt(mr.get("lat_p50_ms")),
+            restarted = sum(1 for r in rs if r.get("restarted"))
+            runs = "%d%s" % (len(rs), " (%d restarted!)" % restarted if restarted else "")
+            print("| %s | %s | %s | %s (%s - %s) | %s | %s | %s | %d / %d | %s | %s | %s | %s |" % (
+                sc, srv, runs, fmt(m), fmt(min(rps)), fmt(max(rps)), fmt(mr.get("lat_p50_ms")),
                 fmt(mr.get("lat_p99_ms")), fmt(mr.get("lat_mean_ms")), n2, sock, fmt(kib),
                 fmt(mr.get("rss_peak_sum_mib")), cpu or "-", fmt(max(r.get("cpu_other_s") or 0 for r in rs))))
         if med.get("geosdi") is not None and med.get("mapserver"):

@@ -3,19 +3,20 @@
 34x larger layer. If pages are streamed (not built in memory, not preceded by loading the layer), the peak RSS
 while paging the 160,560-row vn:observations is about the same as while paging the 4,806-row vn:populated_places.
 
-usage: stream_memory.py OUT_DIR PID [GEOSDI_URL]
+usage: stream_memory.py OUT_DIR PID [GEOSDI_URL [NAME]]      -> OUT_DIR/NAME.json (default memory.json)
   PID: the GeoSDI process (the one listening on the port; run-features.sh finds it with ss -ltnp).
 
 VmRSS of PID is sampled every 50 ms from /proc/PID/status during these phases, in this order:
   idle            2 s, nothing requested
   walk places     follow rel="next" from /items?limit=1000 through the whole vn:populated_places, 3 times
   walk obs        follow rel="next" from /items?limit=1000 through the whole vn:observations (161 pages)
-  wrk places      wrk -t2 -c16, 10 s, limit=1000 pages at offsets 0..4000 of vn:populated_places
-  wrk obs         wrk -t2 -c16, 10 s, limit=1000 pages at offsets 0..160000 of vn:observations
+  wrk places 1    wrk -t2 -c16, 10 s, limit=1000 pages at offsets 0..4000 of vn:populated_places
+  wrk obs 1       wrk -t2 -c16, 10 s, limit=1000 pages at offsets 0..160000 of vn:observations
+  wrk places 2, wrk obs 2   the same again (round 1 also holds the server's warm-up growth: JIT, pools, GC heap)
   idle after      5 s
 The walks also check the answers: every page a FeatureCollection of <= 1000 features, ids unique across the
 walk, total = the layer's row count (read from the GeoPackage), no geometry for observations.
-Prints a markdown table (RSS start / peak / end per phase) and writes OUT_DIR/memory.json.
+Prints a markdown table (RSS start / peak / end per phase) and writes OUT_DIR/NAME.json.
 """
 import json
 import os
@@ -129,6 +130,7 @@ def run_wrk(base, lst):
 def main():
     out, pid = sys.argv[1], int(sys.argv[2])
     base = sys.argv[3] if len(sys.argv) > 3 else "http://127.0.0.1:8080"
+    outname = sys.argv[4] if len(sys.argv) > 4 else "memory"
     urls = os.path.join(BENCH, "urls", "geosdi")
     smp = Sampler(pid)
     smp.start()
@@ -147,12 +149,15 @@ def main():
         ("idle", "%.0f s" % 2, lambda: (time.sleep(2) or {"requests": 0, "features": 0, "bytes": 0}, [])),
         ("walk places", "next links x3, vn:populated_places (4,806 rows)", lambda: walks("vn:populated_places", 3)),
         ("walk obs", "next links, vn:observations (160,560 rows)", lambda: walks("vn:observations", 1)),
-        ("wrk places", "wrk -c16 %ds, limit=1000 offsets 0..4000" % WRK_S,
-         lambda: run_wrk(base, os.path.join(urls, "items_limit1000_populated_places.txt"))),
-        ("wrk obs", "wrk -c16 %ds, limit=1000 offsets 0..160000" % WRK_S,
-         lambda: run_wrk(base, os.path.join(urls, "items_limit1000_observations.txt"))),
-        ("idle after", "5 s", lambda: (time.sleep(5) or {"requests": 0, "features": 0, "bytes": 0}, [])),
     ]
+    for rnd in (1, 2):  # twice: round 1 includes the server's own warm-up growth, round 2 compares like with like
+        phases += [
+            ("wrk places %d" % rnd, "wrk -c16 %ds, limit=1000 offsets 0..4000" % WRK_S,
+             lambda: run_wrk(base, os.path.join(urls, "items_limit1000_populated_places.txt"))),
+            ("wrk obs %d" % rnd, "wrk -c16 %ds, limit=1000 offsets 0..160000" % WRK_S,
+             lambda: run_wrk(base, os.path.join(urls, "items_limit1000_observations.txt"))),
+        ]
+    phases.append(("idle after", "5 s", lambda: (time.sleep(5) or {"requests": 0, "features": 0, "bytes": 0}, [])))
     res = []
     for name, what, fn in phases:
         t0 = time.time()
@@ -177,7 +182,9 @@ def main():
         "peak_obs_mib": max(r["rss_peak_mib"] for r in res if "obs" in r["phase"]),
     }
     summary["obs_minus_places_mib"] = round(summary["peak_obs_mib"] - summary["peak_places_mib"], 1)
-    with open(os.path.join(out, "memory.json"), "w") as f:
+    peak = {r["phase"]: r["rss_peak_mib"] for r in res}
+    summary["round2_places_mib"], summary["round2_obs_mib"] = peak["wrk places 2"], peak["wrk obs 2"]
+    with open(os.path.join(out, outname + ".json"), "w") as f:
         json.dump({"summary": summary, "phases": res}, f, indent=1)
     print("| phase | what | requests | features | MiB sent | s | req/s | RSS start MiB | RSS peak MiB | RSS end MiB "
           "| problems |")
@@ -190,8 +197,9 @@ def main():
     print()
     print("GeoSDI pid %d RSS: start %.1f MiB, peak %.1f MiB, end %.1f MiB (VmHWM since process start %.1f MiB); "
           "peak while paging vn:observations (160,560 rows) - peak while paging vn:populated_places (4,806 rows) "
-          "= %+.1f MiB" % (pid, summary["rss_start_mib"], summary["rss_peak_mib"], summary["rss_end_mib"],
-                           summary["vmhwm_mib"], summary["obs_minus_places_mib"]))
+          "= %+.1f MiB; round 2 under wrk: places %.1f MiB, observations %.1f MiB" % (
+              pid, summary["rss_start_mib"], summary["rss_peak_mib"], summary["rss_end_mib"], summary["vmhwm_mib"],
+              summary["obs_minus_places_mib"], summary["round2_places_mib"], summary["round2_obs_mib"]))
     sys.exit(1 if any(r["problems"] for r in res) else 0)
 
 
