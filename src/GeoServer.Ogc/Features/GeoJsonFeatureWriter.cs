@@ -12,6 +12,10 @@ namespace GeoServer.Ogc.Features;
 public sealed class GeoJsonFeatureWriter(FeatureSchema schema, CrsTransform? transform, bool northingFirst,
     IReadOnlyList<int>? selected = null)
 {
+    // Transformed coordinates are rounded to about a millimetre (1e-9° or 0.1 mm in metres); stored ones pass as is.
+    private readonly int? _decimals = transform is null || transform.IsIdentity ? null
+        : transform.To.IsGeographic ? 9 : 4;
+
     public void Write(Utf8JsonWriter json, Feature feature, string? selfHref = null)
     {
         json.WriteStartObject();
@@ -19,7 +23,7 @@ public sealed class GeoJsonFeatureWriter(FeatureSchema schema, CrsTransform? tra
         json.WriteNumber("id", feature.Id);
         json.WritePropertyName("geometry");
         if (feature.Geometry is null || transform is null) json.WriteNullValue();
-        else GeoJsonGeometryWriter.Write(json, transform.Transform(feature.Geometry), northingFirst);
+        else GeoJsonGeometryWriter.Write(json, transform.Transform(feature.Geometry), northingFirst, _decimals);
         json.WriteStartObject("properties");
         var properties = schema.Properties;
         int count = selected?.Count ?? properties.Count;
