@@ -21,24 +21,4 @@ public static class Accents
         }
         return folded.ToString().Normalize(NormalizationForm.FormC);
     }
-
-    /// <summary>
-    /// Every precomposed Latin letter that folds to one letter, and what it folds to, as the two arguments of
-    /// SQL translate(): lets a database fold accents without an extension.
-    /// </summary>
-    public static (string From, string To) TranslateTable { get; } = BuildTable();
-
-    private static (string, string) BuildTable()
-    {
-        var from = new StringBuilder();
-        var to = new StringBuilder();
-        foreach (var (start, end) in new[] { (0x00C0, 0x024F), (0x1E00, 0x1EFF) })
-            for (int code = start; code <= end; code++)
-            {
-                var letter = ((char)code).ToString();
-                var folded = Fold(letter);
-                if (folded.Length == 1 && folded != letter) { from.Append(letter); to.Append(folded); }
-            }
-        return (from.ToString(), to.ToString());
-    }
 }

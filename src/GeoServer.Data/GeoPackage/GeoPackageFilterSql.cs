@@ -44,9 +44,10 @@ internal sealed class GeoPackageFilterSql
     /// <summary>Registers the functions the translated SQL calls; once per opened connection.</summary>
     public static void RegisterFunctions(SqliteConnection connection)
     {
-        connection.CreateFunction<byte[]?, byte[], long, bool>(RelateFunction, Relate, isDeterministic: true);
-        // SQLite's own lower() folds ASCII only; Vietnamese needs full Unicode case folding.
-        connection.CreateFunction<string?, string?>(LowerFunction, s => s?.ToLowerInvariant(), isDeterministic: true);
+        connection.CreateFunction<byte[]?, byte[]?, long, bool>(RelateFunction, Relate, isDeterministic: true);
+        // SQLite's own lower() folds ASCII only; Vietnamese needs Unicode lower-casing. Final sigma is folded to
+        // sigma so that "ΟΔΟΣ" and "Οδος" meet, as ICU's context-aware lower() makes them meet in PostgreSQL.
+        connection.CreateFunction<string?, string?>(LowerFunction, s => s?.ToLowerInvariant().Replace('ς', 'σ'), isDeterministic: true);
         connection.CreateFunction<string?, string?>(UnaccentFunction, s => s is null ? null : Accents.Fold(s), isDeterministic: true);
     }
 
@@ -74,6 +75,9 @@ internal sealed class GeoPackageFilterSql
                     Operand(@in.Values[i], ti);
                 }
                 _sql.Append("))");
+                break;
+            case IsNull { Value: PropertyRef { IsGeometry: true } } when _geometry is not null:
+                _sql.Append('(').Append(_geometry).Append(" IS NULL)");
                 break;
             case IsNull isNull: _sql.Append('('); Operand(isNull.Value, false); _sql.Append(" IS NULL)"); break;
             case SpatialPredicate s: Spatial(s); break;
@@ -233,24 +237,75 @@ internal sealed class GeoPackageFilterSql
         _ => ">=",
     };
 
-    private static bool Relate(byte[]? left, byte[] right, long op)
+    /// <summary>
+    /// The DE-9IM relation of two geometries; null on either side matches nothing (as SQL NULL would). Never
+    /// throws: an exception inside a SQLite function would fail the whole request.
+    /// </summary>
+    private static bool Relate(byte[]? left, byte[]? right, long op)
     {
-        if (left is null) return false;
+        if (left is null || right is null) return false;
         var a = ReadGeometry(left);
         var b = ReadGeometry(right);
-        if (a.IsEmpty || b.IsEmpty) return (SpatialOperator)op == SpatialOperator.Disjoint;
-        return (SpatialOperator)op switch
+        var relation = (SpatialOperator)op;
+        if (a.IsEmpty || b.IsEmpty) return relation == SpatialOperator.Disjoint;
+        // Byte-identical shapes are equal even when invalid (a self-intersecting ring), as PostGIS treats them.
+        if (relation == SpatialOperator.Equals && a.EqualsExact(b)) return true;
+        try
         {
-            SpatialOperator.Intersects => a.Intersects(b),
-            SpatialOperator.Equals => a.EqualsTopologically(b),
-            SpatialOperator.Disjoint => a.Disjoint(b),
-            SpatialOperator.Touches => a.Touches(b),
-            SpatialOperator.Within => a.Within(b),
-            SpatialOperator.Overlaps => a.Overlaps(b),
-            SpatialOperator.Crosses => a.Crosses(b),
-            SpatialOperator.Contains => a.Contains(b),
-            _ => false,
-        };
+            return Evaluate(relation, Homogeneous(a), Homogeneous(b));
+        }
+        catch (Exception e) when (e is ArgumentException or TopologyException or InvalidOperationException)
+        {
+            // NetTopologySuite 2.5 cannot relate mixed geometry collections or some invalid shapes; only the
+            // relations it can still answer exactly are answered.
+            return relation switch
+            {
+                SpatialOperator.Intersects => SafeIntersects(a, b),
+                SpatialOperator.Disjoint => !SafeIntersects(a, b),
+                SpatialOperator.Equals => SameUnion(a, b),
+                _ => false,
+            };
+        }
+    }
+
+    // Two mixed collections are equal when their unions, normalised, have the same vertices.
+    private static bool SameUnion(Geometry a, Geometry b)
+    {
+        try
+        {
+            var ua = a.Union();
+            var ub = b.Union();
+            ua.Normalize();
+            ub.Normalize();
+            return ua.EqualsExact(ub);
+        }
+        catch (Exception e) when (e is ArgumentException or TopologyException)
+        {
+            return false;
+        }
+    }
+
+    private static bool Evaluate(SpatialOperator relation, Geometry a, Geometry b) => relation switch
+    {
+        SpatialOperator.Intersects => a.Intersects(b),
+        SpatialOperator.Equals => a.EqualsTopologically(b),
+        SpatialOperator.Disjoint => a.Disjoint(b),
+        SpatialOperator.Touches => a.Touches(b),
+        SpatialOperator.Within => a.Within(b),
+        SpatialOperator.Overlaps => a.Overlaps(b),
+        SpatialOperator.Crosses => a.Crosses(b),
+        SpatialOperator.Contains => a.Contains(b),
+        _ => false,
+    };
+
+    // A GEOMETRYCOLLECTION of one kind relates as its union (a multi-geometry), which NTS's relate accepts.
+    private static Geometry Homogeneous(Geometry g) =>
+        g.OgcGeometryType == OgcGeometryType.GeometryCollection ? g.Union() : g;
+
+    private static bool SafeIntersects(Geometry a, Geometry b)
+    {
+        try { return a.Intersects(b); }
+        catch (Exception e) when (e is ArgumentException or TopologyException) { return false; }
     }
 
     private static Geometry ReadGeometry(byte[] blob) =>

@@ -1,28 +1,25 @@
 using System.Text;
-using GeoServer.Core.Filtering;
 
 namespace GeoServer.Data.PostGis;
 
 /// <summary>
-/// ACCENTI without the unaccent extension (which a superuser must install): translate() with
-/// <see cref="Accents.TranslateTable"/> maps every accented Latin letter, Vietnamese ones and đ/Đ included, to its
-/// base letter, and drops combining marks so that text stored decomposed (NFD) folds as <see cref="Accents.Fold"/> does.
+/// ACCENTI without the unaccent extension (which a superuser must install): decompose the text (NFD), then let
+/// translate() delete every combining mark and map the Vietnamese đ/Đ, which Unicode does not decompose. This folds
+/// as <see cref="Core.Filtering.Accents.Fold"/> does, for every script (Latin, Greek, Cyrillic…).
 /// </summary>
 internal static class PostGisAccents
 {
-    private static readonly (string From, string To) Table = Build();
+    private static readonly string From = Build();
 
-    /// <summary>The SQL that removes the accents of <paramref name="text"/>, a string expression.</summary>
-    public static string Remove(string text) => $"translate({text}, '{Table.From}', '{Table.To}')";
+    /// <summary>The SQL that removes the accents of <paramref name="text"/>, a string expression of a UTF8 database.</summary>
+    public static string Remove(string text) => $"translate(normalize({text}, NFD), '{From}', 'dD')";
 
-    private static (string, string) Build()
+    private static string Build()
     {
-        var (from, to) = Accents.TranslateTable;
-        if (from.Contains('\'') || from.Length != to.Length)
-            throw new InvalidOperationException("The accent table cannot be written as SQL literals.");
         // translate() deletes the characters of its second argument that have no counterpart in the third.
-        var marks = new StringBuilder();
-        for (char mark = '\u0300'; mark <= '\u036F'; mark++) marks.Append(mark);
-        return (from + marks, to);
+        var from = new StringBuilder("đĐ");
+        foreach (var (first, last) in new[] { ('\u0300', '\u036F'), ('\u1AB0', '\u1AFF'), ('\u1DC0', '\u1DFF'), ('\u20D0', '\u20FF'), ('\uFE20', '\uFE2F') })
+            for (char mark = first; mark <= last; mark++) from.Append(mark);
+        return from.ToString();
     }
 }
