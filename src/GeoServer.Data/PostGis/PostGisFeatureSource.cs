@@ -15,10 +15,12 @@ namespace GeoServer.Data.PostGis;
 /// <c>ST_AsBinary</c>) is written once at open; a request only adds WHERE clauses and binds their values as
 /// positional parameters. Rows are streamed; cancelling the token cancels the statement on the server.
 /// </summary>
-public sealed class PostGisFeatureSource : IFeatureSource
+public sealed class PostGisFeatureSource : IFeatureSource, IMatchCountingSource
 {
     private readonly NpgsqlDataSource _db;
     private readonly PostGisTable _table;
+    private const string TotalColumn = "geosdi_matched";
+    private readonly string _selectList;
     private readonly string _select;
     private readonly string _count;
     private readonly string? _geometry;
@@ -37,16 +39,18 @@ public sealed class PostGisFeatureSource : IFeatureSource
             _geometry is null ? "NULL::bytea" : $"ST_AsBinary({_geometry})",
         };
         columns.AddRange(table.Columns.Select(c => c.Select));
-        _select = $"SELECT {string.Join(", ", columns)} FROM {table.From} t";
+        _selectList = $"SELECT {string.Join(", ", columns)}";
+        _select = $"{_selectList} FROM {table.From} t";
         _count = $"SELECT count(*) FROM {table.From} t";
     }
 
     public FeatureSourceInfo Info { get; }
 
-    public async IAsyncEnumerable<Feature> QueryAsync(FeatureQuery query, [EnumeratorCancellation] CancellationToken ct)
+    public IAsyncEnumerable<Feature> QueryAsync(FeatureQuery query, CancellationToken ct) => QueryAsync(query, null, ct);
+
+    public async IAsyncEnumerable<Feature> QueryAsync(FeatureQuery query, MatchCount? count, [EnumeratorCancellation] CancellationToken ct)
     {
         var parameters = new PostGisParameters();
-        var sql = new StringBuilder(_select);
         var where = Where(query, parameters);
         long offset = query.Offset;
         // Keyset paging follows the key order only, so it applies when nothing else orders the page.
@@ -55,23 +59,34 @@ public sealed class PostGisFeatureSource : IFeatureSource
             Append(where, $"{_table.Key.Sql} > {parameters.Add(after)}");
             offset = 0;
         }
-        sql.Append(where).Append(" ORDER BY ");
+        var order = new StringBuilder(" ORDER BY ");
         foreach (var key in query.SortBy)
-            sql.Append(Column(key.Property.Name).Sql).Append(key.Descending ? " DESC, " : " ASC, ");
-        sql.Append(_table.Key.Sql);
-        if (query.Limit < int.MaxValue) sql.Append(" LIMIT ").Append(parameters.Add((long)query.Limit));
-        if (offset > 0) sql.Append(" OFFSET ").Append(parameters.Add(offset));
+            order.Append(Column(key.Property.Name).Sql).Append(key.Descending ? " DESC, " : " ASC, ");
+        order.Append(_table.Key.Sql);
+        var paging = new StringBuilder();
+        if (query.Limit < int.MaxValue) paging.Append(" LIMIT ").Append(parameters.Add((long)query.Limit));
+        if (offset > 0) paging.Append(" OFFSET ").Append(parameters.Add(offset));
+
+        string sql = count is null
+            ? $"{_select}{where}{order}{paging}"
+            // One scan both counts the matches (the window runs before LIMIT) and finds the page; the outer
+            // query encodes geometries for the page's rows only.
+            : $"{_selectList}, t.{TotalColumn} FROM (SELECT t.*, count(*) OVER () AS {TotalColumn} FROM {_table.From} t{where}{order}{paging}) t{order}";
 
         // A connection of our own rather than a data-source command, which cannot be cancelled (see CloseAsync).
         await using var connection = await _db.OpenConnectionAsync(ct);
-        await using var cmd = parameters.Bind(new NpgsqlCommand(sql.ToString(), connection));
+        await using var cmd = parameters.Bind(new NpgsqlCommand(sql, connection));
         var reader = await cmd.ExecuteReaderAsync(CommandBehavior.SequentialAccess, ct);
         bool finished = false;
         try
         {
             var wkb = new WKBReader();
             while (await reader.ReadAsync(ct))
-                yield return ReadFeature(reader, wkb);
+            {
+                var feature = ReadFeature(reader, wkb);
+                if (count is not null) count.Value ??= reader.GetInt64(reader.FieldCount - 1);
+                yield return feature;
+            }
             finished = true;
         }
         finally

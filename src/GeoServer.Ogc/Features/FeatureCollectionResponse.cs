@@ -1,6 +1,7 @@
 using System.Globalization;
 using GeoServer.Core.Crs;
 using GeoServer.Core.Layers;
+using GeoServer.Core.Sources;
 using GeoServer.Ogc.Common;
 using Microsoft.AspNetCore.Http;
 
@@ -15,8 +16,10 @@ public static class FeatureCollectionResponse
     public static async Task WriteAsync(HttpContext http, Layer layer, ItemsRequest request, CrsRegistry crs, CancellationToken ct)
     {
         var info = layer.Info;
-        // The count runs beside the page query: both are needed and neither waits on the other.
-        var matched = layer.Features.CountAsync(request.Query.WithoutPaging(), ct);
+        var counted = new MatchCount();
+        var features = layer.Features is IMatchCountingSource counting
+            ? counting.QueryAsync(request.Query, counted, ct)
+            : layer.Features.QueryAsync(request.Query, ct);
         var transform = info.StorageCrs is null ? null : crs.GetTransform(info.StorageCrs, request.OutputCrs);
         var writer = new GeoJsonFeatureWriter(info.Schema, transform, request.OutputCrs.NorthingFirst, request.Properties);
         var paths = new OgcPaths(http.Request);
@@ -28,7 +31,7 @@ public static class FeatureCollectionResponse
         json.WriteStartArray("features");
         int returned = 0;
         long lastKey = 0;
-        await foreach (var feature in layer.Features.QueryAsync(request.Query, ct))
+        await foreach (var feature in features)
         {
             writer.Write(json, feature);
             returned++;
@@ -36,13 +39,27 @@ public static class FeatureCollectionResponse
             await JsonResponse.FlushIfFullAsync(json, http.Response, ct);
         }
         json.WriteEndArray();
-        long numberMatched = await matched;
+        long numberMatched = await NumberMatchedAsync(layer, request, counted, returned, ct);
         json.WriteNumber("numberMatched", numberMatched);
         json.WriteNumber("numberReturned", returned);
         json.WriteString("timeStamp", DateTimeOffset.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
         JsonResponse.WriteLinks(json, Links(http.Request, paths.Items(info.Id), request, returned, lastKey, numberMatched));
         json.WriteEndObject();
         await json.FlushAsync(ct);
+    }
+
+    /// <summary>
+    /// The matches of the whole query. Counting costs a second pass over every match, so it is skipped when the
+    /// page itself tells: a source that counted while reading, or a page that ended before its limit.
+    /// </summary>
+    private static async Task<long> NumberMatchedAsync(Layer layer, ItemsRequest request, MatchCount counted, int returned,
+        CancellationToken ct)
+    {
+        var query = request.Query;
+        bool keyset = query.AfterKey is not null && query.SortBy.Count == 0;
+        if (counted.Value is { } value) return keyset ? request.Position + value : value;
+        if (returned > 0 && returned < query.Limit || returned == 0 && request.Position == 0) return request.Position + returned;
+        return await layer.Features.CountAsync(query.WithoutPaging(), ct);
     }
 
     private static IEnumerable<Link> Links(HttpRequest http, string items, ItemsRequest request, int returned, long lastKey, long matched)
