@@ -1,0 +1,118 @@
+#!/usr/bin/env python3
+"""results.jsonl of run-postgis.sh -> markdown: every series (median of the repeats), then the targets.
+
+usage: postgis_table.py RESULTS_JSONL [COPY_JSON]
+"""
+import json
+import os
+import sys
+from collections import OrderedDict
+
+
+def median(xs):
+    xs = sorted(xs)
+    n = len(xs)
+    return xs[n // 2] if n % 2 else (xs[n // 2 - 1] + xs[n // 2]) / 2.0
+
+
+def fmt(v, f="%.1f"):
+    return "-" if v is None else f % v
+
+
+def main():
+    recs = [json.loads(l) for l in open(sys.argv[1]) if l.strip()]
+    groups = OrderedDict()
+    for r in recs:
+        groups.setdefault(r["scenario"], OrderedDict()).setdefault(r["series"], []).append(r)
+    med = {}
+    print("| scenario | series | tool, clients | runs | req/s median (min - max) | p50 ms | p99 ms | mean ms "
+          "| errors non-2xx / socket (all runs) | avg resp KiB | peak RSS MiB | CPU ms/req: server / PostgreSQL / nginx "
+          "| foreign CPU s (max) |")
+    print("|---|---|---|---:|---|---:|---:|---:|---|---:|---:|---|---:|")
+    for sc, series in groups.items():
+        for name, rs in series.items():
+            rps = [r.get("rps") or 0.0 for r in rs]
+            m = median(rps)
+            med[(sc, name)] = m
+            mr = sorted(rs, key=lambda r: r.get("rps") or 0.0)[(len(rs) - 1) // 2]
+            n2 = sum(r.get("non2xx3xx") or 0 for r in rs)
+            sock = sum((r.get(k) or 0) for r in rs for k in ("err_connect", "err_read", "err_write", "err_timeout"))
+            req = mr.get("requests") or 0
+            kib = mr["bytes"] / req / 1024.0 if req and mr.get("bytes") else None
+            cpu = "-"
+            if req:
+                pg = (mr.get("cpu_pg_bench_s") or 0) + (mr.get("cpu_pg_exited_s") or 0)
+                cpu = "%.2f / %.2f / %.2f" % (1000.0 * (mr.get("cpu_server_s") or 0) / req, 1000.0 * pg / req,
+                                              1000.0 * (mr.get("cpu_front_nginx_s") or 0) / req)
+            restarted = sum(1 for r in rs if r.get("restarted"))
+            runs = "%d%s" % (len(rs), " (%d restarted!)" % restarted if restarted else "")
+            print("| %s | %s | %s -c%s | %s | %s (%s - %s) | %s | %s | %s | %d / %d | %s | %s | %s | %s |" % (
+                sc, name, mr.get("tool"), mr.get("conn"), runs, fmt(m), fmt(min(rps)), fmt(max(rps)),
+                fmt(mr.get("lat_p50_ms")), fmt(mr.get("lat_p99_ms")), fmt(mr.get("lat_mean_ms")), n2, sock, fmt(kib),
+                fmt(mr.get("rss_peak_sum_mib")), cpu, fmt(max(r.get("cpu_other_s") or 0 for r in rs))))
+    print()
+
+    def g(sc, s):
+        return med.get((sc, s))
+
+    def ratio(a, b):
+        return a / b if a and b else None
+
+    print("| target | GeoSDI | peer / SQL | ratio | target | met? |")
+    print("|---|---:|---:|---:|---:|---|")
+    gs, ms, qg = g("bbox100", "geosdi"), g("bbox100", "mapserver"), g("bbox100", "qgis")
+    for peer, v in (("MapServer", ms), ("QGIS", qg)):
+        q = ratio(gs, v)
+        print("| 1. bbox limit=100 parcels, req/s: GeoSDI / %s | %s | %s | %s | >= 2 (vs MapServer) | %s |" % (
+            peer, fmt(gs), fmt(v), fmt(q, "%.2f"), ("yes" if q >= 2 else "NO") if q and peer == "MapServer" else "-"))
+    for series, label in (("geosdi-cursor", "cursor (next links)"), ("geosdi-offset", "plain offset")):
+        gv = g("page1000", series)
+        for peer, key in (("MapServer", "mapserver"), ("QGIS", "qgis")):
+            v = g("page1000", key)
+            q = ratio(gv, v)
+            print("| 2. limit=1000 pages 0..199,000, req/s: GeoSDI %s / %s offsets | %s | %s | %s | >= 10 (cursor vs MapServer) | %s |" % (
+                label, peer, fmt(gv), fmt(v), fmt(q, "%.2f"),
+                ("yes" if q >= 10 else "NO") if q and series == "geosdi-cursor" and peer == "MapServer" else "-"))
+    for c in ("1", "16"):
+        sc = "filter100_c" + c
+        gv = g(sc, "geosdi")
+        lookup = g("filter_lookup_c" + c, "pgbench-lookup")
+        for series, label in (("pgbench-hand", "hand-written SQL (page only)"),
+                              ("pgbench-server", "the server's SQL (page + count)")):
+            v = g(sc, series)
+            # per-request time ratio = (1 / GeoSDI req/s) / (1 / pgbench tps)
+            q = ratio(v, gv)
+            corr = None
+            if v and gv and lookup:
+                # take pgbench's parameter lookup (measured alone) out of its time per transaction
+                t = 1.0 / v - 1.0 / lookup
+                corr = (1.0 / gv) / t if t > 0 else None
+            print("| 3. filter limit=100, %s client(s), ms per request: GeoSDI / %s | %s ms | %s ms | %s (%s without pgbench's lookup) | <= 1.3 (vs hand-written) | %s |" % (
+                c, label, fmt(1000.0 / gv if gv else None, "%.2f"), fmt(1000.0 / v if v else None, "%.2f"),
+                fmt(q, "%.2f"), fmt(corr, "%.2f"),
+                ("yes" if q <= 1.3 else "NO") if q and series == "pgbench-hand" else "-"))
+    for sc in ("bbox100", "page1000"):
+        base = g(sc, "geosdi" if sc == "bbox100" else "geosdi-cursor")
+        d = g(sc + "_defaultlog", "geosdi-defaultlog")
+        if d and base:
+            print("| logging: %s req/s with default logging (1 run) vs Warning (median) | %s | %s | %s | - | %+.1f %% |" % (
+                sc, fmt(d), fmt(base), fmt(d / base, "%.2f"), 100.0 * (d / base - 1)))
+    b, w, pg = g("sqlfloor_bbox", "pgbench-server"), g("sqlfloor_bbox", "pgbench-window"), g("sqlfloor_bbox", "pgbench-page")
+    if b:
+        print("| diagnostic: PostgreSQL alone, GeoSDI's bbox SQL, pgbench -c16 tps: page + count (as sent) / page with count(*) OVER () / page only | %s | %s / %s | %s / %s | - | - |" % (
+            fmt(gs), fmt(b), fmt(w), fmt(ratio(w, b), "%.2f"), fmt(ratio(pg, b), "%.2f")))
+    cs, cp = g("sqlfloor_cursor", "pgbench-server"), g("sqlfloor_cursor", "pgbench-page")
+    if cs:
+        print("| diagnostic: PostgreSQL alone, GeoSDI's cursor-page SQL, pgbench -c16 tps: page + count (as sent) / page only | %s | %s / %s | %s | - | - |" % (
+            fmt(g("page1000", "geosdi-cursor")), fmt(cs), fmt(cp), fmt(ratio(cp, cs), "%.2f")))
+    if len(sys.argv) > 2 and os.path.exists(sys.argv[2]):
+        c = json.load(open(sys.argv[2]))
+        flat = c.get("rss_peak_mib") and c.get("rss_start_mib")
+        print("| 4. ogr2ogr copy of 1,000,000 points (PAGE_SIZE=1000): %s s, %s features; GeoSDI RSS start / peak / end | %s / %s / %s MiB | - | peak - start %s MiB | flat memory, 1,000,000 features | %s |" % (
+            c.get("seconds"), c.get("features"), c.get("rss_start_mib"), c.get("rss_peak_mib"), c.get("rss_end_mib"),
+            fmt(c["rss_peak_mib"] - c["rss_start_mib"]) if flat else "-",
+            "see the RSS per tenth; " + ("copy complete" if c.get("features") == 1000000 and not c.get("problems") else "COPY PROBLEMS")))
+
+
+if __name__ == "__main__":
+    main()
