@@ -21,13 +21,13 @@
 #  bbox     wrk items?bbox=...&limit=100 (500 canonical bboxes): GeoSDI, MapServer, QGIS
 #  page     wrk limit=1000 pages at offsets 0..199,000: GeoSDI by cursor, GeoSDI by offset, MapServer, QGIS
 #  filter   items?limit=100&filter=CQL2 (500 filters, 4 kinds, tools/gen_postgis_urls.py) with wrk at 1 and 16
-#           clients, and pgbench (-M extended, same clients) on the same parameters: the server's SQL
-#           (page + count) and hand-written SQL (page only); plus pgbench's parameter lookup alone (1 run)
+#           clients, and pgbench (-M extended, same clients) on the same parameters: the server's SQL as
+#           captured and hand-written SQL (page only, no count); plus pgbench's parameter lookup alone (1 run)
 #  copy     ogr2ogr -f GPKG ... OAPIF:... db:geosdi_bench.points_1m -oo PAGE_SIZE=1000 while GeoSDI's VmRSS is
 #           sampled every 100 ms (tools/copy_1m.py); checks 1,000,000 features
-#  sqlfloor (only with SQLFLOOR=1 or a pattern naming it; ~3 min) pgbench -c16 of GeoSDI's bbox and cursor SQL:
-#           page + count(*) as sent (tools/pgbench_{bbox,cursor}_server.sql), the page alone (_page.sql), and the
-#           bbox page with count(*) OVER () (_window.sql): how much of PostgreSQL's work numberMatched costs
+#  sqlfloor (only with SQLFLOOR=1 or a pattern naming it; ~4 min) pgbench -c16 of GeoSDI's bbox and cursor SQL
+#           as sent (tools/pgbench_{bbox,cursor}_server.sql: the page with count(*) OVER ()), as sent before commit
+#           2dcfde5 (_twostmt.sql: page + count(*)), the page alone (_page.sql), and the filters' _twostmt.sql
 #  logging  GeoSDI restarted with default logging (one Information line per request, to a file): bbox and cursor
 #           paging once each, compared with the Warning-level medians
 # Every wrk/pgbench measurement, as in the peers' run-bench.sh and run-features.sh: wait for an idle machine,
@@ -360,18 +360,19 @@ for c in 1 16; do
 done
 
 # ---------------------------------------------------------------------------------------------
-# sqlfloor (SQLFLOOR=1, or a pattern naming it): what PostgreSQL alone does with GeoSDI's bbox and cursor SQL,
-# with and without the count(*) for numberMatched, and with the count as a window in the page (a proposed fix);
+# sqlfloor (SQLFLOOR=1, or a pattern naming it): what PostgreSQL alone does with GeoSDI's bbox, cursor and filter
+# SQL: as sent now (one statement, count(*) OVER ()), as sent before 2dcfde5 (page + count(*)), and the page alone;
 # pgbench -c16, SQLFLOOR_REPEATS (1) runs each
 # ---------------------------------------------------------------------------------------------
 if [ "${SQLFLOOR:-0}" = 1 ] || echo "$PATTERN" | grep -q sqlfloor; then
   for rep in $(seq 1 "${SQLFLOOR_REPEATS:-1}"); do
-    for v in server window page; do
+    for v in server twostmt page; do
       measure sqlfloor_bbox "pgbench-$v" pgbench - "$HERE/tools/pgbench_bbox_$v.sql" none 16 "$rep"
     done
-    for v in server page; do
+    for v in server twostmt page; do
       measure sqlfloor_cursor "pgbench-$v" pgbench - "$HERE/tools/pgbench_cursor_$v.sql" none 16 "$rep"
     done
+    measure sqlfloor_filter pgbench-twostmt pgbench - "$HERE/tools/pgbench_filter_twostmt.sql" none 16 "$rep"
   done
 fi
 

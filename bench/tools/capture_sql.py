@@ -10,9 +10,9 @@ usage: capture_sql.py OUT_DIR TRACE_URL PG_LOG
 Requests, one at a time: a bbox page (items_bbox_limit100.txt line 1), the 2nd and the last cursor page and the
 last offset page (limit=1000), filter lines 1..8 (two of each kind), and 2 pages of the 1,000,000-row table.
 Writes OUT_DIR/sql-captured.md (per request: each statement, its parameters, duration and plan) and checks
-that tools/pgbench_filter_server.sql, with its :variables numbered $1, $2, ... in order, has exactly the
-statement texts the server sent for each filter kind, and that geosdi_bench.filter_params holds the parameter
-values the server bound. Prints a short markdown summary; exits 1 when a check fails.
+that tools/pgbench_filter_server.sql, with its :variables numbered $1, $2, ... in order of first use, has exactly
+the statement texts the server sent for each filter kind, and that geosdi_bench.filter_params holds the
+parameter values the server bound; the same for pgbench_bbox_server.sql and pgbench_cursor_server.sql. Prints a short markdown summary; exits 1 when a check fails.
 """
 import json
 import os
@@ -85,7 +85,7 @@ def script_statements(name="pgbench_filter_server.sql"):
         if l.startswith("\\else"):
             kind = 4
             continue
-        if l.startswith("\\") or l.startswith("--") or not l.strip():
+        if l.startswith("\\") or l.startswith("--") or not l.strip() or l.rstrip().endswith("\\gset"):
             continue
         names = []
 
@@ -186,7 +186,8 @@ def main():
     print("|---|---|---:|---|")
     for r in results:
         print("| %s | %s | %.1f | %s |" % (r["name"], r["status"], r["ms"], "; ".join(
-            "%s %.2f" % ("count(*)" if s["sql"].startswith("SELECT count(*)") else "page", s["ms"]) for s in r["statements"])))
+            "%s %.2f" % ("count(*)" if s["sql"].startswith("SELECT count(*)") else
+                         "page with count(*) OVER ()" if "OVER ()" in s["sql"] else "page", s["ms"]) for s in r["statements"])))
     print()
     print("pgbench_{filter,bbox,cursor}_server.sql vs the captured SQL: %d statements checked, %s" % (
         checked, "identical texts and parameters" if not problems else "PROBLEMS: " + "; ".join(problems[:5])))

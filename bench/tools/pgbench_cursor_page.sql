@@ -1,4 +1,4 @@
--- pgbench (run-postgis.sh step sqlfloor): GeoSDI's cursor page alone, without the count(*) of the table.
+-- pgbench (run-postgis.sh step sqlfloor): GeoSDI's cursor page alone, without any count: the keyset page only.
 -- Run with -M extended.
 \set k random(0, 199)
 \set after :k * 1000

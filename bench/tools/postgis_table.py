@@ -78,7 +78,7 @@ def main():
         gv = g(sc, "geosdi")
         lookup = g("filter_lookup_c" + c, "pgbench-lookup")
         for series, label in (("pgbench-hand", "hand-written SQL (page only)"),
-                              ("pgbench-server", "the server's SQL (page + count)")):
+                              ("pgbench-server", "the server's SQL as captured")):
             v = g(sc, series)
             # per-request time ratio = (1 / GeoSDI req/s) / (1 / pgbench tps)
             q = ratio(v, gv)
@@ -97,14 +97,15 @@ def main():
         if d and base:
             print("| logging: %s req/s with default logging (1 run) vs Warning (median) | %s | %s | %s | - | %+.1f %% |" % (
                 sc, fmt(d), fmt(base), fmt(d / base, "%.2f"), 100.0 * (d / base - 1)))
-    b, w, pg = g("sqlfloor_bbox", "pgbench-server"), g("sqlfloor_bbox", "pgbench-window"), g("sqlfloor_bbox", "pgbench-page")
-    if b:
-        print("| diagnostic: PostgreSQL alone, GeoSDI's bbox SQL, pgbench -c16 tps: page + count (as sent) / page with count(*) OVER () / page only | %s | %s / %s | %s / %s | - | - |" % (
-            fmt(gs), fmt(b), fmt(w), fmt(ratio(w, b), "%.2f"), fmt(ratio(pg, b), "%.2f")))
-    cs, cp = g("sqlfloor_cursor", "pgbench-server"), g("sqlfloor_cursor", "pgbench-page")
-    if cs:
-        print("| diagnostic: PostgreSQL alone, GeoSDI's cursor-page SQL, pgbench -c16 tps: page + count (as sent) / page only | %s | %s / %s | %s | - | - |" % (
-            fmt(g("page1000", "geosdi-cursor")), fmt(cs), fmt(cp), fmt(ratio(cp, cs), "%.2f")))
+    for sc, label, ref in (("sqlfloor_bbox", "bbox", gs), ("sqlfloor_cursor", "cursor-page", g("page1000", "geosdi-cursor"))):
+        a, b, c = g(sc, "pgbench-server"), g(sc, "pgbench-twostmt"), g(sc, "pgbench-page")
+        if a or b or c:
+            print("| diagnostic: PostgreSQL alone, GeoSDI's %s SQL, pgbench -c16 tps: as sent (count(*) OVER ()) / before 2dcfde5 (page + count(*)) / page only | %s | %s / %s / %s | page only / as sent %s | - | - |" % (
+                label, fmt(ref), fmt(a), fmt(b), fmt(c), fmt(ratio(c, a), "%.2f")))
+    f2 = g("sqlfloor_filter", "pgbench-twostmt")
+    if f2:
+        print("| diagnostic: PostgreSQL alone, filter SQL before 2dcfde5 (page + count(*)), pgbench -c16 | %s ms | %s ms | - | - | - |" % (
+            fmt(1000.0 / g("filter100_c16", "geosdi") if g("filter100_c16", "geosdi") else None, "%.2f"), fmt(1000.0 / f2, "%.2f")))
     if len(sys.argv) > 2 and os.path.exists(sys.argv[2]):
         c = json.load(open(sys.argv[2]))
         flat = c.get("rss_peak_mib") and c.get("rss_start_mib")
