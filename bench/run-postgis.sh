@@ -398,7 +398,8 @@ if want logging; then
   GPID="$STARTED_PID"
   measure bbox100_defaultlog geosdi-defaultlog wrk "$GEOSDI_URL" "$URLS/items_bbox_limit100.txt" geosdi 16 1
   measure page1000_defaultlog geosdi-defaultlog wrk "$GEOSDI_URL" "$URLS/items_cursor_limit1000.txt" geosdi 16 1
-  log "request log lines written: $(grep -c 'GET /ogc' "$OUT/geosdi-defaultlog.log" || true), $(du -h "$OUT/geosdi-defaultlog.log" | cut -f1)"
+  log "request log lines written: $(grep -c 'GET /ogc' "$OUT/geosdi-defaultlog.log" || true), $(du -h "$OUT/geosdi-defaultlog.log" | cut -f1) (gzipped)"
+  gzip -f "$OUT/geosdi-defaultlog.log"
 fi
 stop_geosdi "$GPID"
 

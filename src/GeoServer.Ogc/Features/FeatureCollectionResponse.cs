@@ -17,7 +17,11 @@ public static class FeatureCollectionResponse
     {
         var info = layer.Info;
         var counted = new MatchCount();
-        var features = layer.Features is IMatchCountingSource counting
+        // A window count reads every match before LIMIT: worth it only where the page reads every match anyway (a
+        // bbox sorted by key); on cursor pages and attribute filters it would turn an early-stopping page into a full
+        // scan (measured: deep paging 20x -> 3x MapServer), so those count separately, and only when needed.
+        bool countInPage = request.Query.BBox is not null && request.Query.AfterKey is null;
+        var features = countInPage && layer.Features is IMatchCountingSource counting
             ? counting.QueryAsync(request.Query, counted, ct)
             : layer.Features.QueryAsync(request.Query, ct);
         var transform = info.StorageCrs is null ? null : crs.GetTransform(info.StorageCrs, request.OutputCrs);
