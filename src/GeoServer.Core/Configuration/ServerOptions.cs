@@ -11,6 +11,13 @@ public sealed class ServerOptions
     public int MaxLimit { get; init; } = 1000;
     public int DefaultLimit { get; init; } = 10;
 
+    /// <summary>
+    /// Whether a full first page of a CQL2 <c>filter</c> query reports numberMatched. Counting an arbitrary filter
+    /// re-reads every match (a page stops after its limit), doubling the cost of the request; numberMatched is
+    /// optional in OGC API Features, so it is off unless asked for. Short pages always report it (it is free).
+    /// </summary>
+    public bool CountFilterMatches { get; init; }
+
     /// <summary>Credit shown on the landing page and map previews.</summary>
     public string? Attribution { get; init; }
 

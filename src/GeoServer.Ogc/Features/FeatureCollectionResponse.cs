@@ -1,4 +1,5 @@
 using System.Globalization;
+using GeoServer.Core.Configuration;
 using GeoServer.Core.Crs;
 using GeoServer.Core.Layers;
 using GeoServer.Core.Sources;
@@ -13,17 +14,21 @@ namespace GeoServer.Ogc.Features;
 /// </summary>
 public static class FeatureCollectionResponse
 {
-    public static async Task WriteAsync(HttpContext http, Layer layer, ItemsRequest request, CrsRegistry crs, CancellationToken ct)
+    public static async Task WriteAsync(HttpContext http, Layer layer, ItemsRequest request, ServerOptions server, CrsRegistry crs,
+        CancellationToken ct)
     {
         var info = layer.Info;
+        int limit = request.Query.Limit;
+        // One row beyond the page says whether a next page exists without counting.
+        var query = limit < int.MaxValue ? request.Query with { Limit = limit + 1 } : request.Query;
         var counted = new MatchCount();
         // A window count reads every match before LIMIT: worth it only where the page reads every match anyway (a
         // bbox sorted by key); on cursor pages and attribute filters it would turn an early-stopping page into a full
         // scan (measured: deep paging 20x -> 3x MapServer), so those count separately, and only when needed.
-        bool countInPage = request.Query.BBox is not null && request.Query.AfterKey is null;
+        bool countInPage = query.BBox is not null && query.AfterKey is null && request.KnownMatched is null;
         var features = countInPage && layer.Features is IMatchCountingSource counting
-            ? counting.QueryAsync(request.Query, counted, ct)
-            : layer.Features.QueryAsync(request.Query, ct);
+            ? counting.QueryAsync(query, counted, ct)
+            : layer.Features.QueryAsync(query, ct);
         var transform = info.StorageCrs is null ? null : crs.GetTransform(info.StorageCrs, request.OutputCrs);
         var writer = new GeoJsonFeatureWriter(info.Schema, transform, request.OutputCrs.NorthingFirst, request.Properties);
         var paths = new OgcPaths(http.Request);
@@ -33,50 +38,64 @@ public static class FeatureCollectionResponse
         json.WriteStartObject();
         json.WriteString("type", "FeatureCollection");
         json.WriteStartArray("features");
-        int returned = 0;
-        long lastKey = 0;
+        var page = new PageState();
         await foreach (var feature in features)
         {
+            if (page.Returned == limit)
+            {
+                page.HasMore = true;
+                break;
+            }
             writer.Write(json, feature);
-            returned++;
-            lastKey = feature.Id;
+            page.Returned++;
+            page.LastKey = feature.Id;
             await JsonResponse.FlushIfFullAsync(json, http.Response, ct);
         }
         json.WriteEndArray();
-        long numberMatched = await NumberMatchedAsync(layer, request, counted, returned, ct);
-        json.WriteNumber("numberMatched", numberMatched);
-        json.WriteNumber("numberReturned", returned);
+        long? numberMatched = await NumberMatchedAsync(layer, request, server, counted, page, ct);
+        if (numberMatched is { } matched) json.WriteNumber("numberMatched", matched);
+        json.WriteNumber("numberReturned", page.Returned);
         json.WriteString("timeStamp", DateTimeOffset.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
-        JsonResponse.WriteLinks(json, Links(http.Request, paths.Items(info.Id), request, returned, lastKey, numberMatched));
+        JsonResponse.WriteLinks(json, Links(http.Request, paths.Items(info.Id), request, page, numberMatched));
         json.WriteEndObject();
         await json.FlushAsync(ct);
     }
 
+    private sealed class PageState
+    {
+        public int Returned;
+        public long LastKey;
+        public bool HasMore;
+    }
+
     /// <summary>
-    /// The matches of the whole query. Counting costs a second pass over every match, so it is skipped when the
-    /// page itself tells: a source that counted while reading, or a page that ended before its limit.
+    /// The matches of the whole query, or null where counting would cost more than the page. A count is a second
+    /// pass over every match, so it is skipped whenever something already tells: a source that counted while
+    /// reading, an earlier page (through the cursor), or a page that ended before its limit.
     /// </summary>
-    private static async Task<long> NumberMatchedAsync(Layer layer, ItemsRequest request, MatchCount counted, int returned,
-        CancellationToken ct)
+    private static async Task<long?> NumberMatchedAsync(Layer layer, ItemsRequest request, ServerOptions server,
+        MatchCount counted, PageState page, CancellationToken ct)
     {
         var query = request.Query;
         bool keyset = query.AfterKey is not null && query.SortBy.Count == 0;
         if (counted.Value is { } value) return keyset ? request.Position + value : value;
-        if (returned > 0 && returned < query.Limit || returned == 0 && request.Position == 0) return request.Position + returned;
+        if (request.KnownMatched is { } known) return known;
+        if (!page.HasMore && (page.Returned > 0 || request.Position == 0)) return request.Position + page.Returned;
+        if (query.Filter is not null && !server.CountFilterMatches) return null;
         return await layer.Features.CountAsync(query.WithoutPaging(), ct);
     }
 
-    private static IEnumerable<Link> Links(HttpRequest http, string items, ItemsRequest request, int returned, long lastKey, long matched)
+    private static IEnumerable<Link> Links(HttpRequest http, string items, ItemsRequest request, PageState page, long? matched)
     {
         string kept = KeptParameters(http);
         yield return new Link($"{items}?{kept}f=json", "self", MediaTypes.GeoJson, "This page");
         yield return new Link($"{items}?{kept}f=html", "alternate", MediaTypes.Html, "This page as HTML");
-        long next = request.Position + returned;
+        long next = request.Position + page.Returned;
         // Keyset cursors follow the key order; a sorted page continues by offset.
         string paging = request.Query.SortBy.Count == 0
-            ? $"{PageCursor.Name}={new PageCursor(lastKey, next).Encode()}"
+            ? $"{PageCursor.Name}={new PageCursor(page.LastKey, next, matched).Encode()}"
             : $"offset={next}";
-        if (returned > 0 && returned == request.Query.Limit && next < matched)
+        if (page.HasMore)
             yield return new Link($"{items}?{kept}{paging}&f=json", "next", MediaTypes.GeoJson, "Next page");
         if (request.Position > 0)
             yield return new Link($"{items}?{kept}offset={Math.Max(0, request.Position - request.Query.Limit)}&f=json",

@@ -59,7 +59,7 @@ public static class FeatureEndpoints
         var request = ItemsQueryParser.Parse(http.Request.Query, layer.Info, server, crs);
         if (format == OutputFormat.Json)
         {
-            await FeatureCollectionResponse.WriteAsync(http, layer, request, crs, ct);
+            await FeatureCollectionResponse.WriteAsync(http, layer, request, server, crs, ct);
             return;
         }
         var features = await layer.Features.QueryAsync(request.Query, ct).ToListAsync(ct);

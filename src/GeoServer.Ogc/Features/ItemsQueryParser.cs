@@ -55,7 +55,7 @@ public static class ItemsQueryParser
             Datetime = ParseDatetime(query, layer),
         };
         return new ItemsRequest(request, outputCrs, cursor?.Position ?? offset,
-            PropertiesParameter.Parse(query[PropertiesParameter.Name], layer));
+            PropertiesParameter.Parse(query[PropertiesParameter.Name], layer), cursor?.Matched);
     }
 
     /// <summary>The layer's default output CRS: CRS84, as OGC API Features requires.</summary>

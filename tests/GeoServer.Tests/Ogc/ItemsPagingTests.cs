@@ -88,4 +88,30 @@ public sealed class ItemsPagingTests(GeoSdiServer server)
         Assert.Equal(34, page.GetProperty("numberMatched").GetInt64());
         Assert.Null(page.Link("next"));
     }
+
+    [Theory]
+    [InlineData(34, 1)]
+    [InlineData(17, 2)]
+    public async Task Pages_that_end_exactly_at_the_last_match_have_no_empty_page_after_them(int limit, int expectedPages)
+    {
+        var pages = await WalkAsync($"/ogc/collections/vn:vn_provinces_2025/items?limit={limit}");
+
+        Assert.Equal(expectedPages, pages.Count);
+        Assert.All(pages, p => Assert.Equal(limit, p.GetProperty("numberReturned").GetInt32()));
+        Assert.All(pages, p => Assert.Equal(34, p.GetProperty("numberMatched").GetInt64()));
+    }
+
+    [Fact]
+    public async Task A_full_page_of_a_CQL2_filter_leaves_out_numberMatched_and_still_links_every_page()
+    {
+        long expected = SampleData.Scalar<long>(SampleData.PathOf("base.gpkg"),
+            "SELECT count(*) FROM populated_places WHERE ma_tinh_2025 = '01'");
+        string filter = Uri.EscapeDataString("ma_tinh_2025 = '01'");
+
+        var pages = await WalkAsync($"/ogc/collections/vn:populated_places/items?filter={filter}&limit=50");
+
+        Assert.Equal(expected, pages.Sum(p => p.GetProperty("numberReturned").GetInt32()));
+        Assert.False(pages[0].TryGetProperty("numberMatched", out _), "counting a filter would re-read every match");
+        Assert.Equal(expected, pages[^1].GetProperty("numberMatched").GetInt64()); // a short last page knows
+    }
 }

@@ -20,6 +20,16 @@ public sealed class PageCursorTests
         Assert.Equal(cursor, PageCursor.TryDecode(cursor.Encode()));
     }
 
+    [Theory]
+    [InlineData(10, 10, 10)]
+    [InlineData(1000, 1000, 199_065)]
+    public void A_cursor_carries_the_number_of_matches(long afterKey, long position, long matched)
+    {
+        var cursor = new PageCursor(afterKey, position, matched);
+
+        Assert.Equal(matched, PageCursor.TryDecode(cursor.Encode())?.Matched);
+    }
+
     [Fact]
     public void An_encoded_cursor_needs_no_escaping_in_a_URL()
     {
@@ -43,14 +53,17 @@ public sealed class PageCursorTests
     }
 
     [Theory]
-    [InlineData("1:2:3")]
+    [InlineData("1:2:3:4")]
+    [InlineData("1:5:3")] // fewer matches than the position
+    [InlineData("1:2:-3")]
+    [InlineData("1:2:")]
     [InlineData("x:1")]
     [InlineData("1:x")]
     [InlineData("1:-2")] // a negative position
     [InlineData("1:")]
     [InlineData(":1")]
     [InlineData("99999999999999999999:1")] // beyond a long
-    public void A_well_encoded_text_that_is_not_key_and_position_is_not_a_cursor(string plain)
+    public void A_well_encoded_text_that_is_not_key_position_and_matches_is_not_a_cursor(string plain)
     {
         var text = Base64Url.EncodeToString(Encoding.ASCII.GetBytes(plain));
 
