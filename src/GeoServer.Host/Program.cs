@@ -3,7 +3,10 @@ using GeoServer.Core.Crs;
 using GeoServer.Host.Configuration;
 using GeoServer.Host.Health;
 using GeoServer.Host.Startup;
+using GeoServer.Core.Layers;
 using GeoServer.Ogc;
+using GeoServer.Tiles.Styles;
+using GeoServer.Tiles.Wms;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HttpOverrides;
 
@@ -38,13 +41,19 @@ builder.Services.AddSingleton(options.Server);
 builder.Services.AddSingleton(CrsRegistry.Default);
 builder.Services.AddSingleton(sp => new LayerCatalog(options, baseDirectory, CrsRegistry.Default, sp.GetRequiredService<ILoggerFactory>()));
 builder.Services.AddSingleton(sp => sp.GetRequiredService<LayerCatalog>().LoadAsync(CancellationToken.None).GetAwaiter().GetResult());
+builder.Services.AddSingleton(options.Wms);
+builder.Services.AddSingleton(sp => new StyleLoader(options, baseDirectory, sp.GetRequiredService<ILogger<StyleLoader>>())
+    .Load(sp.GetRequiredService<LayerRegistry>()));
+builder.Services.AddSingleton(sp => new WmsServices(sp.GetRequiredService<LayerRegistry>(), sp.GetRequiredService<StyleCatalog>(),
+    CrsRegistry.Default, options.Server, options.Wms));
 builder.Services.AddProblemDetails();
 builder.Services.AddHealthChecks().AddCheck<StoresHealthCheck>("stores", tags: ["ready"]);
 builder.Services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.All);
 
 var app = builder.Build();
 // Publish at start-up so a broken store fails now, with its name, rather than on the first request.
-app.Services.GetRequiredService<GeoServer.Core.Layers.LayerRegistry>();
+app.Services.GetRequiredService<LayerRegistry>();
+app.Services.GetRequiredService<StyleCatalog>();
 
 app.UseForwardedHeaders();
 app.UseExceptionHandler();
@@ -55,6 +64,7 @@ app.MapGet("/", () => Results.Redirect("/ogc"));
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
 app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });
 app.MapOgcApi();
+app.MapWms();
 await app.RunAsync();
 return 0;
 

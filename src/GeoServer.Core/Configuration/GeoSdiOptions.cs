@@ -5,6 +5,8 @@ public sealed class GeoSdiOptions
 {
     public ServerOptions Server { get; init; } = new();
 
+    public WmsOptions Wms { get; init; } = new();
+
     /// <summary>Workspaces by id.</summary>
     public Dictionary<string, WorkspaceOptions> Workspaces { get; init; } = new(StringComparer.Ordinal);
 }

@@ -17,4 +17,10 @@ public sealed class LayerOptions
     /// <summary>Attribute holding the feature's instant, or its start when <see cref="TemporalEnd"/> is set.</summary>
     public string? Temporal { get; init; }
     public string? TemporalEnd { get; init; }
+
+    /// <summary>
+    /// Style files (JSON or SLD, paths relative to the configuration's data root); the first style is the default.
+    /// None: a default style for the geometry type.
+    /// </summary>
+    public List<string>? Styles { get; init; }
 }

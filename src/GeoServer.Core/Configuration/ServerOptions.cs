@@ -18,6 +18,9 @@ public sealed class ServerOptions
     /// </summary>
     public bool CountFilterMatches { get; init; }
 
+    /// <summary>Who runs the service, for the capabilities documents and the catalog's service records.</summary>
+    public ContactOptions Contact { get; init; } = new();
+
     /// <summary>Credit shown on the landing page and map previews.</summary>
     public string? Attribution { get; init; }
 

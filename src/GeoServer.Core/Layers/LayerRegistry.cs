@@ -23,6 +23,12 @@ public sealed class LayerRegistry
     /// <summary>Every workspace, whether or not the caller sees any of its layers.</summary>
     public IReadOnlyList<Workspace> Workspaces { get; }
 
+    /// <summary>
+    /// Every published layer whoever asks: for start-up work such as compiling styles, never to answer a request
+    /// (requests go through <see cref="Visible"/> and <see cref="Find"/>, which apply the access policy).
+    /// </summary>
+    public IReadOnlyList<Layer> All => _layers;
+
     /// <summary>The layers the caller may see, ordered by id; optionally only those of one workspace.</summary>
     public IEnumerable<Layer> Visible(ClaimsPrincipal caller, string? workspace = null) =>
         _layers.Where(l => (workspace is null || l.Info.Workspace.Id == workspace) && _policy.CanSee(caller, l.Info));

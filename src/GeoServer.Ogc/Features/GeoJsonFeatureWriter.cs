@@ -1,3 +1,4 @@
+using GeoServer.Core.Spatial;
 using System.Text.Json;
 using GeoServer.Core.Crs;
 using GeoServer.Core.Sources;

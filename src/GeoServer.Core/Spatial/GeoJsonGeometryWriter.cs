@@ -1,7 +1,7 @@
 using System.Text.Json;
 using NetTopologySuite.Geometries;
 
-namespace GeoServer.Ogc.Features;
+namespace GeoServer.Core.Spatial;
 
 /// <summary>
 /// Writes NetTopologySuite geometries as GeoJSON geometry objects (RFC 7946 3.1). With <c>northingFirst</c> the

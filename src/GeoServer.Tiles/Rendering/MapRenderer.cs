@@ -1,0 +1,157 @@
+using System.Globalization;
+using GeoServer.Core.Crs;
+using GeoServer.Core.Sources;
+using GeoServer.Tiles.Styles;
+using NetTopologySuite.Geometries;
+
+namespace GeoServer.Tiles.Rendering;
+
+/// <summary>
+/// Draws styled layers onto a canvas: reads each layer's features in the frame (the query box moved to the
+/// layer's storage CRS, so the store's spatial index does the selection), transforms them to the frame's CRS,
+/// simplifies them to the pixel and draws every matching rule's symbolizers in order; labels go last, above all
+/// layers. Thread-safe: all per-render state is local.
+/// </summary>
+public sealed class MapRenderer(CrsRegistry crs)
+{
+    /// <summary>Pixels read beyond the frame so markers and outlines of features just outside still show.</summary>
+    private const double MarginPixels = 8;
+
+    /// <summary>
+    /// Renders the layers in order (the first at the bottom). Throws <see cref="MapLimitException"/> when more than
+    /// <paramref name="maxFeatures"/> features would be drawn; cancellation stops the reads.
+    /// </summary>
+    public async Task RenderAsync(IMapCanvas canvas, MapFrame frame, IReadOnlyList<StyledLayer> layers, int maxFeatures,
+        CancellationToken ct)
+    {
+        var draw = new Drawing(canvas, frame);
+        foreach (var styled in layers)
+        {
+            var info = styled.Layer.Info;
+            var rules = styled.Style.RulesAt(frame.ScaleDenominator);
+            if (info.StorageCrs is null || rules.Count == 0) continue;
+            var toStorage = crs.GetTransform(frame.Crs, info.StorageCrs);
+            var box = toStorage.Transform(frame.Grown(MarginPixels));
+            if (double.IsNaN(box.MinX) || info.StorageExtent is { } extent && !extent.Intersects(box)) continue;
+            var toMap = crs.GetTransform(info.StorageCrs, frame.Crs);
+            draw.Transform = toMap.IsIdentity ? null : toMap;
+
+            var query = new FeatureQuery { BBox = box, Limit = maxFeatures - draw.Features + 1 };
+            await foreach (var feature in styled.Layer.Features.QueryAsync(query, ct))
+            {
+                if (++draw.Features > maxFeatures)
+                    throw new MapLimitException($"The map would draw more than {maxFeatures} features; zoom in or ask for fewer layers.");
+                draw.Feature(feature, rules);
+            }
+        }
+        draw.Labels.Draw(canvas);
+    }
+
+    /// <summary>The state of one render: canvas, frame, the reused pixel geometry and the labels collected.</summary>
+    private sealed class Drawing(IMapCanvas canvas, MapFrame frame)
+    {
+        private readonly PixelGeometry _geometry = new();
+        public readonly LabelPlacer Labels = new();
+        public CrsTransform? Transform;
+        public int Features;
+
+        public void Feature(Feature feature, IReadOnlyList<CompiledRule> rules)
+        {
+            if (feature.Geometry is null) return;
+            _geometry.Load(feature.Geometry, Transform, frame);
+            if (_geometry.PartCount == 0) return;
+            bool matched = false;
+            foreach (var rule in rules)
+            {
+                if (rule.IsElse || !rule.Matches(feature)) continue;
+                matched = true;
+                Symbolize(feature, rule);
+            }
+            if (matched) return;
+            foreach (var rule in rules)
+                if (rule.IsElse) Symbolize(feature, rule);
+        }
+
+        private void Symbolize(Feature feature, CompiledRule rule)
+        {
+            foreach (var symbolizer in rule.Symbolizers)
+            {
+                switch (symbolizer)
+                {
+                    case CompiledPolygon polygon: Polygon(polygon); break;
+                    case CompiledLine line: Line(line.Pen); break;
+                    case CompiledPoint point: Point(point); break;
+                    case CompiledText text: Label(feature, text); break;
+                }
+            }
+        }
+
+        private void Polygon(CompiledPolygon style)
+        {
+            canvas.NewPath();
+            if (_geometry.IsSubPixel)
+            {
+                // A shape smaller than a pixel still colours its pixel, as an antialiased fill would.
+                var (x, y) = _geometry.Centre;
+                var colour = style.Fill ?? style.Outline?.Color;
+                if (colour is null) return;
+                canvas.MoveTo(x - 0.5, y - 0.5);
+                canvas.LineTo(x + 0.5, y - 0.5);
+                canvas.LineTo(x + 0.5, y + 0.5);
+                canvas.LineTo(x - 0.5, y + 0.5);
+                canvas.ClosePath();
+                canvas.Fill(colour.Value);
+                return;
+            }
+            _geometry.Trace(canvas);
+            if (style.Fill is { } fill) canvas.Fill(fill, preservePath: style.Outline is not null);
+            if (style.Outline is { } outline) canvas.Stroke(outline);
+        }
+
+        private void Line(StrokeStyle pen)
+        {
+            if (_geometry.IsSubPixel) return;
+            canvas.NewPath();
+            _geometry.Trace(canvas);
+            canvas.Stroke(pen);
+        }
+
+        private void Point(CompiledPoint style)
+        {
+            bool any = false;
+            for (int p = 0; p < _geometry.PartCount; p++)
+            {
+                if (!_geometry.IsPoint(p)) continue;
+                var (x, y) = _geometry.PointAt(p);
+                canvas.DrawMarker(style.Shape, x, y, style.Size, style.Fill, style.Outline);
+                any = true;
+            }
+            if (!any)
+            {
+                var (x, y) = _geometry.Centre;
+                canvas.DrawMarker(style.Shape, x, y, style.Size, style.Fill, style.Outline);
+            }
+        }
+
+        private void Label(Feature feature, CompiledText style)
+        {
+            var value = feature.Values[style.PropertyIndex];
+            if (value is null) return;
+            string text = Convert.ToString(value, CultureInfo.InvariantCulture) ?? "";
+            var anchor = Anchor(feature.Geometry!);
+            if (anchor is { } at) Labels.Add(text, at.X, at.Y, style);
+        }
+
+        /// <summary>Where a label goes: the point, the middle of a line, or a point surely inside an area.</summary>
+        private (double X, double Y)? Anchor(Geometry geometry)
+        {
+            if (_geometry.PartCount > 0 && _geometry.IsPoint(0)) return _geometry.PointAt(0);
+            if (geometry is ILineal) return _geometry.LineMiddle();
+            var inside = geometry.InteriorPoint;
+            if (inside.IsEmpty) return null;
+            double x = inside.X, y = inside.Y;
+            Transform?.Transform(ref x, ref y);
+            return (frame.ToPixelX(x), frame.ToPixelY(y));
+        }
+    }
+}
