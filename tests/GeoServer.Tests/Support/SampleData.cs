@@ -54,6 +54,12 @@ public static class SampleData
     public static readonly IReadOnlySet<string> AttributeCollections =
         new HashSet<string> { "ha-noi:land_use_codes", "vn:observations", "vn:observed_properties" };
 
+    /// <summary>Whether a collection has geometry (and so is a map layer).</summary>
+    public static bool HasGeometry(string collectionId) => !AttributeCollections.Contains(collectionId);
+
+    /// <summary>The map layers of the default configuration: every collection with geometry.</summary>
+    public static IEnumerable<string> MapLayerIds => CollectionIds.Where(HasGeometry);
+
     public static string PathOf(string file) => System.IO.Path.Combine(RepositoryRoot, "data-samples", file);
 
     /// <summary>The GeoPackage file and table behind a collection id such as "vn:populated_places".</summary>
