@@ -39,6 +39,18 @@ public sealed record FeatureQuery
     /// </summary>
     public long? AfterKey { get; init; }
 
+    /// <summary>
+    /// The attributes the caller will read, as positions in the schema; the others may come back null. Null reads
+    /// every attribute. A hint: a store may read more (maps read only what their styles use).
+    /// </summary>
+    public IReadOnlyList<int>? Properties { get; init; }
+
+    /// <summary>
+    /// Any order will do (maps draw every feature of the box): lets a store skip sorting when nothing else needs
+    /// the order. Ignored with <see cref="SortBy"/>, <see cref="AfterKey"/> or an offset.
+    /// </summary>
+    public bool AnyOrder { get; init; }
+
     /// <summary>The same filters with no paging, for counting matches.</summary>
     public FeatureQuery WithoutPaging() => this with { Offset = 0, AfterKey = null, Limit = int.MaxValue };
 }

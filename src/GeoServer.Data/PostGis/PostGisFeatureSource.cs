@@ -21,6 +21,7 @@ public sealed class PostGisFeatureSource : IFeatureSource, IMatchCountingSource
     private readonly PostGisTable _table;
     private const string TotalColumn = "geosdi_matched";
     private readonly string _selectList;
+    private readonly string _selectHead;
     private readonly string _select;
     private readonly string _count;
     private readonly string? _geometry;
@@ -38,6 +39,7 @@ public sealed class PostGisFeatureSource : IFeatureSource, IMatchCountingSource
             table.Key.PgType == "int8" ? table.Key.Sql : table.Key.Sql + "::int8",
             _geometry is null ? "NULL::bytea" : $"ST_AsBinary({_geometry})",
         };
+        _selectHead = $"SELECT {string.Join(", ", columns)}";
         columns.AddRange(table.Columns.Select(c => c.Select));
         _selectList = $"SELECT {string.Join(", ", columns)}";
         _select = $"{_selectList} FROM {table.From} t";
@@ -45,6 +47,16 @@ public sealed class PostGisFeatureSource : IFeatureSource, IMatchCountingSource
     }
 
     public FeatureSourceInfo Info { get; }
+
+    /// <summary>The select of a query: every column, or NULL in place of those the query will not read.</summary>
+    private string SelectFor(FeatureQuery query)
+    {
+        if (query.Properties is not { } wanted) return _select;
+        var columns = new StringBuilder(_selectHead);
+        for (int i = 0; i < _table.Columns.Count; i++)
+            columns.Append(", ").Append(wanted.Contains(i) ? _table.Columns[i].Select : "NULL");
+        return columns.Append(" FROM ").Append(_table.From).Append(" t").ToString();
+    }
 
     public IAsyncEnumerable<Feature> QueryAsync(FeatureQuery query, CancellationToken ct) => QueryAsync(query, null, ct);
 
@@ -59,16 +71,21 @@ public sealed class PostGisFeatureSource : IFeatureSource, IMatchCountingSource
             Append(where, $"{_table.Key.Sql} > {parameters.Add(after)}");
             offset = 0;
         }
-        var order = new StringBuilder(" ORDER BY ");
-        foreach (var key in query.SortBy)
-            order.Append(Column(key.Property.Name).Sql).Append(key.Descending ? " DESC, " : " ASC, ");
-        order.Append(_table.Key.Sql);
+        var order = new StringBuilder();
+        // Sorting a map's box only delays its first row; keep the order wherever paging or a count relies on it.
+        if (!(query.AnyOrder && query.SortBy.Count == 0 && query.AfterKey is null && offset == 0 && count is null))
+        {
+            order.Append(" ORDER BY ");
+            foreach (var key in query.SortBy)
+                order.Append(Column(key.Property.Name).Sql).Append(key.Descending ? " DESC, " : " ASC, ");
+            order.Append(_table.Key.Sql);
+        }
         var paging = new StringBuilder();
         if (query.Limit < int.MaxValue) paging.Append(" LIMIT ").Append(parameters.Add((long)query.Limit));
         if (offset > 0) paging.Append(" OFFSET ").Append(parameters.Add(offset));
 
         string sql = count is null
-            ? $"{_select}{where}{order}{paging}"
+            ? $"{SelectFor(query)}{where}{order}{paging}"
             // One scan both counts the matches (the window runs before LIMIT) and finds the page; the outer
             // query encodes geometries for the page's rows only.
             : $"{_selectList}, t.{TotalColumn} FROM (SELECT t.*, count(*) OVER () AS {TotalColumn} FROM {_table.From} t{where}{order}{paging}) t{order}";

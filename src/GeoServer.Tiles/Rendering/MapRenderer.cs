@@ -36,7 +36,13 @@ public sealed class MapRenderer(CrsRegistry crs)
             var toMap = crs.GetTransform(info.StorageCrs, frame.Crs);
             draw.Transform = toMap.IsIdentity ? null : toMap;
 
-            var query = new FeatureQuery { BBox = box, Limit = maxFeatures - draw.Features + 1 };
+            var query = new FeatureQuery
+            {
+                BBox = box,
+                Limit = maxFeatures - draw.Features + 1,
+                Properties = StyleProperties.Of(styled.Style, info.Schema),
+                AnyOrder = true,
+            };
             await foreach (var feature in styled.Layer.Features.QueryAsync(query, ct))
             {
                 if (++draw.Features > maxFeatures)
