@@ -1,0 +1,294 @@
+using System.Text;
+using static GeoServer.Tiles.Rendering.CairoNative;
+
+namespace GeoServer.Tiles.Rendering;
+
+/// <summary>
+/// The map canvas on a Cairo ARGB32 image surface. One per render: a Cairo context must not be shared between
+/// threads. Drawing errors (Cairo's sticky context status) surface as <see cref="CairoException"/>.
+/// </summary>
+public sealed class CairoCanvas : IMapCanvas
+{
+    /// <summary>Cairo's largest image surface side, in pixels.</summary>
+    public const int MaxSide = 32767;
+
+    private readonly CairoSurfaceHandle _surface;
+    private readonly CairoContextHandle _cr;
+    private FontSpec? _font;
+
+    /// <summary>A transparent canvas of width × height pixels (each 1 to <see cref="MaxSide"/>).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A side is outside 1–<see cref="MaxSide"/>.</exception>
+    /// <exception cref="CairoException">Cairo could not create the surface (e.g. out of memory).</exception>
+    public CairoCanvas(int width, int height)
+    {
+        if (width is < 1 or > MaxSide)
+            throw new ArgumentOutOfRangeException(nameof(width), width, $"The image width must be 1 to {MaxSide} pixels.");
+        if (height is < 1 or > MaxSide)
+            throw new ArgumentOutOfRangeException(nameof(height), height, $"The image height must be 1 to {MaxSide} pixels.");
+
+        _surface = cairo_image_surface_create(FormatArgb32, width, height);
+        try
+        {
+            Check(_surface);
+            _cr = cairo_create(_surface);
+            Check(_cr);
+        }
+        catch
+        {
+            _cr?.Dispose();
+            _surface.Dispose();
+            throw;
+        }
+        cairo_set_fill_rule(_cr, FillRuleEvenOdd);
+        Width = width;
+        Height = height;
+    }
+
+    public int Width { get; }
+    public int Height { get; }
+
+    public void Clear(Rgba color)
+    {
+        cairo_save(_cr);
+        cairo_set_operator(_cr, OperatorSource);   // replace, not blend: a transparent clear must erase
+        SetSource(color);
+        cairo_paint(_cr);
+        cairo_restore(_cr);
+        Check(_cr);
+    }
+
+    public void NewPath() => cairo_new_path(_cr);
+    public void MoveTo(double x, double y) => cairo_move_to(_cr, x, y);
+    public void LineTo(double x, double y) => cairo_line_to(_cr, x, y);
+    public void ClosePath() => cairo_close_path(_cr);
+
+    public void Fill(Rgba color, bool preservePath = false)
+    {
+        SetSource(color);
+        if (preservePath) cairo_fill_preserve(_cr); else cairo_fill(_cr);
+        Check(_cr);
+    }
+
+    public void Stroke(StrokeStyle pen, bool preservePath = false)
+    {
+        SetPen(pen);
+        if (preservePath) cairo_stroke_preserve(_cr); else cairo_stroke(_cr);
+        Check(_cr);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Replaces the current path.</remarks>
+    public void DrawMarker(MarkerShape shape, double x, double y, double size, Rgba? fill, StrokeStyle? outline)
+    {
+        var r = size / 2;
+        cairo_new_path(_cr);
+        switch (shape)
+        {
+            case MarkerShape.Circle:
+                cairo_arc(_cr, x, y, r, 0, 2 * Math.PI);
+                cairo_close_path(_cr);
+                break;
+            case MarkerShape.Square:
+                cairo_rectangle(_cr, x - r, y - r, size, size);
+                break;
+            default:
+                var outline01 = shape switch
+                {
+                    MarkerShape.Triangle => MarkerOutlines.Triangle,
+                    MarkerShape.Star => MarkerOutlines.Star,
+                    MarkerShape.Cross => MarkerOutlines.Cross,
+                    MarkerShape.X => MarkerOutlines.X,
+                    _ => throw new ArgumentOutOfRangeException(nameof(shape), shape, "Unknown marker shape."),
+                };
+                cairo_move_to(_cr, x + r * outline01[0], y + r * outline01[1]);
+                for (var i = 2; i < outline01.Length; i += 2)
+                    cairo_line_to(_cr, x + r * outline01[i], y + r * outline01[i + 1]);
+                cairo_close_path(_cr);
+                break;
+        }
+        if (fill is { } f)
+        {
+            SetSource(f);
+            cairo_fill_preserve(_cr);
+        }
+        if (outline is not null)
+        {
+            SetPen(outline);
+            cairo_stroke_preserve(_cr);
+        }
+        cairo_new_path(_cr);
+        Check(_cr);
+    }
+
+    public TextExtents MeasureText(string text, FontSpec font)
+    {
+        if (string.IsNullOrEmpty(text)) return default;
+        SetFont(font);
+        cairo_text_extents(_cr, PrepareText(text), out var e);
+        Check(_cr);
+        return new TextExtents(e.XBearing, e.YBearing, e.Width, e.Height, e.XAdvance);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Replaces the current path.</remarks>
+    public void DrawText(string text, double x, double y, FontSpec font, Rgba color, Rgba? halo = null, double haloRadius = 0)
+    {
+        if (string.IsNullOrEmpty(text)) return;
+        SetFont(font);
+        text = PrepareText(text);
+        cairo_new_path(_cr);
+        cairo_move_to(_cr, x, y);
+        if (halo is { } haloColor && haloRadius > 0)
+        {
+            // The halo is the outline stroked twice as wide as its radius (half falls inside the glyphs, which
+            // the fill then covers); round joins keep it from spiking at sharp corners.
+            cairo_text_path(_cr, text);
+            cairo_save(_cr);
+            SetSource(haloColor);
+            cairo_set_line_width(_cr, 2 * haloRadius);
+            cairo_set_line_join(_cr, LineJoinRound);
+            cairo_set_dash(_cr, [], 0, 0);
+            cairo_stroke_preserve(_cr);
+            SetSource(color);
+            cairo_set_fill_rule(_cr, FillRuleWinding);   // glyph outlines are drawn for the non-zero rule
+            cairo_fill(_cr);
+            cairo_restore(_cr);
+        }
+        else
+        {
+            SetSource(color);
+            cairo_show_text(_cr, text);
+        }
+        cairo_new_path(_cr);
+        Check(_cr);
+    }
+
+    public unsafe Rgba GetPixel(int x, int y)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(x);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(x, Width);
+        ArgumentOutOfRangeException.ThrowIfNegative(y);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(y, Height);
+        var pixels = Pixels(out var stride);
+        return Argb32.Unpremultiply(*(uint*)((byte*)pixels + (long)y * stride + x * 4));
+    }
+
+    public unsafe void Encode(Stream output, ImageFormat format, int jpegQuality = 85)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        var pixels = Pixels(out var stride);
+        var data = new ReadOnlySpan<byte>((void*)pixels, stride * Height);
+        switch (format)
+        {
+            case ImageFormat.Png:
+                PngEncoder.Encode(data, Width, Height, stride, output);
+                break;
+            case ImageFormat.Jpeg:
+                JpegEncoder.Encode(data, Width, Height, stride, output, jpegQuality);
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(format), format, "Unknown image format.");
+        }
+        GC.KeepAlive(this);   // the surface (and so the pixels) must outlive the encoder's reads
+    }
+
+    public void Dispose()
+    {
+        _cr.Dispose();
+        _surface.Dispose();
+    }
+
+    /// <summary>The pixel memory after Cairo has finished pending drawing into it.</summary>
+    private IntPtr Pixels(out int stride)
+    {
+        cairo_surface_flush(_surface);
+        stride = cairo_image_surface_get_stride(_surface);
+        return cairo_image_surface_get_data(_surface);
+    }
+
+    private void SetSource(Rgba c) => cairo_set_source_rgba(_cr, c.R / 255.0, c.G / 255.0, c.B / 255.0, c.A / 255.0);
+
+    private void SetPen(StrokeStyle pen)
+    {
+        SetSource(pen.Color);
+        cairo_set_line_width(_cr, double.IsFinite(pen.Width) ? Math.Max(0, pen.Width) : 0);
+        cairo_set_line_join(_cr, pen.Join switch
+        {
+            LineJoin.Miter => LineJoinMiter,
+            LineJoin.Bevel => LineJoinBevel,
+            _ => LineJoinRound,
+        });
+        cairo_set_line_cap(_cr, pen.Cap switch
+        {
+            LineCap.Butt => LineCapButt,
+            LineCap.Square => LineCapSquare,
+            _ => LineCapRound,
+        });
+        SetDash(pen.Dash);
+    }
+
+    /// <summary>
+    /// A dash Cairo would reject (negative, not finite, or all zero) draws a solid line instead: a rejected dash
+    /// would put the context in error and end the whole render over one odd style.
+    /// </summary>
+    private void SetDash(IReadOnlyList<double>? dash)
+    {
+        var count = dash?.Count ?? 0;
+        if (count == 0 || count > 64)
+        {
+            cairo_set_dash(_cr, [], 0, 0);
+            return;
+        }
+        Span<double> lengths = stackalloc double[count];
+        var total = 0.0;
+        for (var i = 0; i < count; i++)
+        {
+            var d = dash![i];
+            if (!double.IsFinite(d) || d < 0) { total = 0; break; }
+            lengths[i] = d;
+            total += d;
+        }
+        if (total > 0) cairo_set_dash(_cr, lengths, count, 0);
+        else cairo_set_dash(_cr, [], 0, 0);
+    }
+
+    private void SetFont(FontSpec font)
+    {
+        if (font == _font) return;   // records compare by value; Cairo keeps the face until changed
+        cairo_select_font_face(_cr, font.Family, font.Italic ? FontSlantItalic : FontSlantNormal,
+            font.Bold ? FontWeightBold : FontWeightNormal);
+        cairo_set_font_size(_cr, font.Size > 0 && double.IsFinite(font.Size) ? font.Size : 12);
+        _font = font;
+    }
+
+    /// <summary>
+    /// Prepares a label for Cairo's toy text API. It maps characters to glyphs one to one, without shaping, so a
+    /// decomposed "ế" (e + U+0302 + U+0301) would stack its marks badly: NFC gives the font's precomposed
+    /// Vietnamese glyphs. Cairo also rejects Unicode non-characters (U+FFFE, U+FDD0…) with a sticky error that would
+    /// end the render, so they become U+FFFD; lone surrogates become U+FFFD in the UTF-8 conversion anyway.
+    /// </summary>
+    private static string PrepareText(string text)
+    {
+        try
+        {
+            if (!text.IsNormalized(NormalizationForm.FormC)) text = text.Normalize(NormalizationForm.FormC);
+        }
+        catch (ArgumentException)
+        {
+            // Lone surrogates cannot be normalised; the text is drawn as it is.
+        }
+        if (text.AsSpan().IndexOfAnyExceptInRange('\0', '\uD7FF') < 0) return text;   // the usual case: all below the surrogates
+        var chars = text.ToCharArray();
+        for (var i = 0; i < chars.Length; i++)
+        {
+            var c = chars[i];
+            var nonCharacter = c is >= '\uFDD0' and <= '\uFDEF' or '\uFFFE' or '\uFFFF'
+                // U+1FFFE, U+1FFFF … U+10FFFF: a low surrogate DFFE/DFFF after a high one ending in 0x3F
+                || (c is '\uDFFE' or '\uDFFF' && i > 0 && char.IsHighSurrogate(chars[i - 1]) && (chars[i - 1] & 0x3F) == 0x3F);
+            if (!nonCharacter) continue;
+            if (c >= '\uDC00' && c <= '\uDFFF') chars[i - 1] = '\uFFFD';
+            chars[i] = '\uFFFD';
+        }
+        return new string(chars);
+    }
+}
