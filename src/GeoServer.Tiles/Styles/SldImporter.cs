@@ -68,7 +68,10 @@ public static class SldImporter
         }
         catch (XmlException e)
         {
-            throw new StyleException($"Malformed SLD at line {e.LineNumber}, position {e.LinePosition}: {e.Message}", e);
+            // The refusal of a DTD carries no position: it is about the document, not a place in it.
+            throw new StyleException(e.LineNumber > 0
+                ? $"Malformed SLD at line {e.LineNumber}, position {e.LinePosition}: {e.Message}"
+                : $"Refused SLD: {e.Message}", e);
         }
     }
 }

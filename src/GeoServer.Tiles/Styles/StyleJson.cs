@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace GeoServer.Tiles.Styles;
 
@@ -24,7 +25,8 @@ public static class StyleJson
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
         RespectNullableAnnotations = true,
         RespectRequiredConstructorParameters = true,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        // Null means "none" where the default is a colour (a fill, a halo), so only nulls that are defaults are left out.
+        TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { OmitDefaultNulls } },
         WriteIndented = true,
         MaxDepth = 32,
     };
@@ -70,6 +72,19 @@ public static class StyleJson
     {
         ArgumentNullException.ThrowIfNull(style);
         return JsonSerializer.Serialize(style, Options);
+    }
+
+    private static void OmitDefaultNulls(JsonTypeInfo type)
+    {
+        if (type.Kind != JsonTypeInfoKind.Object || type.Type.IsAbstract || type.Type.GetConstructor(Type.EmptyTypes) is null)
+            return;
+        // Required members are a compile-time rule; at run time the parameterless constructor gives the defaults.
+        var defaults = Activator.CreateInstance(type.Type)!;
+        foreach (var property in type.Properties)
+        {
+            if (property.Get is { } get && get(defaults) is null)
+                property.ShouldSerialize = (_, value) => value is not null;
+        }
     }
 
     private static string Line(JsonException e) =>
