@@ -239,73 +239,14 @@ internal sealed class GeoPackageFilterSql
 
     /// <summary>
     /// The DE-9IM relation of two geometries; null on either side matches nothing (as SQL NULL would). Never
-    /// throws: an exception inside a SQLite function would fail the whole request.
+    /// throws (<see cref="CqlSpatialRelation"/>): an exception inside a SQLite function would fail the whole request.
     /// </summary>
     private static bool Relate(byte[]? left, byte[]? right, long op)
     {
         if (left is null || right is null) return false;
         var a = ReadGeometry(left);
         var b = ReadGeometry(right);
-        var relation = (SpatialOperator)op;
-        if (a.IsEmpty || b.IsEmpty) return relation == SpatialOperator.Disjoint;
-        // Byte-identical shapes are equal even when invalid (a self-intersecting ring), as PostGIS treats them.
-        if (relation == SpatialOperator.Equals && a.EqualsExact(b)) return true;
-        try
-        {
-            return Evaluate(relation, Homogeneous(a), Homogeneous(b));
-        }
-        catch (Exception e) when (e is ArgumentException or TopologyException or InvalidOperationException)
-        {
-            // NetTopologySuite 2.5 cannot relate mixed geometry collections or some invalid shapes; only the
-            // relations it can still answer exactly are answered.
-            return relation switch
-            {
-                SpatialOperator.Intersects => SafeIntersects(a, b),
-                SpatialOperator.Disjoint => !SafeIntersects(a, b),
-                SpatialOperator.Equals => SameUnion(a, b),
-                _ => false,
-            };
-        }
-    }
-
-    // Two mixed collections are equal when their unions, normalised, have the same vertices.
-    private static bool SameUnion(Geometry a, Geometry b)
-    {
-        try
-        {
-            var ua = a.Union();
-            var ub = b.Union();
-            ua.Normalize();
-            ub.Normalize();
-            return ua.EqualsExact(ub);
-        }
-        catch (Exception e) when (e is ArgumentException or TopologyException)
-        {
-            return false;
-        }
-    }
-
-    private static bool Evaluate(SpatialOperator relation, Geometry a, Geometry b) => relation switch
-    {
-        SpatialOperator.Intersects => a.Intersects(b),
-        SpatialOperator.Equals => a.EqualsTopologically(b),
-        SpatialOperator.Disjoint => a.Disjoint(b),
-        SpatialOperator.Touches => a.Touches(b),
-        SpatialOperator.Within => a.Within(b),
-        SpatialOperator.Overlaps => a.Overlaps(b),
-        SpatialOperator.Crosses => a.Crosses(b),
-        SpatialOperator.Contains => a.Contains(b),
-        _ => false,
-    };
-
-    // A GEOMETRYCOLLECTION of one kind relates as its union (a multi-geometry), which NTS's relate accepts.
-    private static Geometry Homogeneous(Geometry g) =>
-        g.OgcGeometryType == OgcGeometryType.GeometryCollection ? g.Union() : g;
-
-    private static bool SafeIntersects(Geometry a, Geometry b)
-    {
-        try { return a.Intersects(b); }
-        catch (Exception e) when (e is ArgumentException or TopologyException) { return false; }
+        return CqlSpatialRelation.Holds((SpatialOperator)op, a, b);
     }
 
     private static Geometry ReadGeometry(byte[] blob) =>
