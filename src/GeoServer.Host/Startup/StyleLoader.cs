@@ -39,7 +39,7 @@ public sealed class StyleLoader(GeoSdiOptions options, string baseDirectory, ILo
         SldImportResult imported;
         try
         {
-            imported = StyleFiles.Load(path);
+            imported = StyleFiles.Load(path, layer.Schema);
         }
         catch (Exception e) when (e is StyleException or IOException)
         {

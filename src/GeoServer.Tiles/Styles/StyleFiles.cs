@@ -1,14 +1,22 @@
+using GeoServer.Core.Sources;
+
 namespace GeoServer.Tiles.Styles;
 
 /// <summary>Reads style files by extension: ".sld"/".xml" through the SLD importer, anything else as style JSON.</summary>
 public static class StyleFiles
 {
-    /// <summary>The styles in the file and the importer's warnings; throws <see cref="StyleException"/> when unreadable.</summary>
-    public static SldImportResult Load(string path)
+    /// <summary>
+    /// The styles in the file and the importer's warnings; the schema types SLD literals as the properties they
+    /// are compared with. Throws <see cref="StyleException"/> when the file cannot be read as a style.
+    /// </summary>
+    public static SldImportResult Load(string path, FeatureSchema schema)
     {
-        using var stream = File.OpenRead(path);
         var extension = Path.GetExtension(path).ToLowerInvariant();
-        if (extension is ".sld" or ".xml") return SldImporter.Import(stream);
-        return new SldImportResult([StyleJson.Read(stream)], []);
+        if (extension is ".sld" or ".xml")
+        {
+            using var stream = File.OpenRead(path);
+            return SldImporter.Import(stream, schema);
+        }
+        return new SldImportResult([StyleJson.Read(File.ReadAllText(path))], []);
     }
 }

@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Net;
+using System.Text.Unicode;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -12,6 +12,9 @@ namespace GeoServer.Tiles.Wms;
 /// <summary>Writes GetFeatureInfo results as HTML, GeoJSON (geometry in CRS84), XML or plain text.</summary>
 public static class FeatureInfoWriter
 {
+    // Vietnamese stays readable in the page source (WebUtility would write every accented letter as an entity).
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+
     public static async Task WriteAsync(WmsRequest request, string format, IReadOnlyList<FeatureInfoHit> hits, CancellationToken ct)
     {
         var response = request.Http.Response;
@@ -70,13 +73,13 @@ public static class FeatureInfoWriter
         foreach (var layer in hits.GroupBy(h => h.Layer))
         {
             var props = layer.Key.Info.Schema.Properties.Where(p => p.Type != PropertyType.Binary).Select(p => p.Name).ToList();
-            html.Append("<table border=\"1\"><caption>").Append(WebUtility.HtmlEncode(layer.Key.Info.Title)).Append("</caption><tr><th>id</th>");
-            foreach (var p in props) html.Append("<th>").Append(WebUtility.HtmlEncode(p)).Append("</th>");
+            html.Append("<table border=\"1\"><caption>").Append(Encoder.Encode(layer.Key.Info.Title)).Append("</caption><tr><th>id</th>");
+            foreach (var p in props) html.Append("<th>").Append(Encoder.Encode(p)).Append("</th>");
             html.Append("</tr>");
             foreach (var hit in layer)
             {
                 html.Append("<tr><td>").Append(hit.Feature.Id.ToString(CultureInfo.InvariantCulture)).Append("</td>");
-                foreach (var (_, value) in Properties(hit)) html.Append("<td>").Append(WebUtility.HtmlEncode(value)).Append("</td>");
+                foreach (var (_, value) in Properties(hit)) html.Append("<td>").Append(Encoder.Encode(value)).Append("</td>");
                 html.Append("</tr>");
             }
             html.Append("</table>");

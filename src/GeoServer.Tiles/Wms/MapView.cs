@@ -9,5 +9,4 @@ public sealed record MapView(
     ImageFormat Format,
     string MediaType,
     bool Transparent,
-    Rgba Background,
-    string Exceptions);
+    Rgba Background);

@@ -38,7 +38,7 @@ public static class MapViewParser
 
         return new MapView(layers, new MapFrame(extent, crs, width, height), format,
             mediaType.Equals("image/jpeg", StringComparison.OrdinalIgnoreCase) ? "image/jpeg" : "image/png",
-            transparent, background, request.Get("exceptions") ?? "XML");
+            transparent, background);
     }
 
     private static IReadOnlyList<StyledLayer> ParseLayers(WmsRequest request)

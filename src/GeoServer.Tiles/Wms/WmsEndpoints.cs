@@ -24,7 +24,6 @@ public static class WmsEndpoints
 
     private static async Task<IResult> HandleAsync(WmsRequest request, CancellationToken ct)
     {
-        MapView? view = null;
         var operation = request.Get("request");
         try
         {
@@ -45,8 +44,7 @@ public static class WmsEndpoints
             switch (operation.ToUpperInvariant())
             {
                 case "GETMAP" or "MAP":
-                    view = MapViewParser.Parse(request);
-                    await GetMap.HandleAsync(request, view, ct);
+                    await GetMap.HandleAsync(request, MapViewParser.Parse(request), ct);
                     break;
                 case "GETFEATUREINFO":
                     await GetFeatureInfo.HandleAsync(request, ct);
@@ -62,7 +60,8 @@ public static class WmsEndpoints
         }
         catch (WmsException error) when (!request.Http.Response.HasStarted)
         {
-            await WmsExceptionReport.WriteAsync(request.Http.Response, error, request.Version, view);
+            bool getMap = operation is not null && (operation.Equals("GetMap", StringComparison.OrdinalIgnoreCase) || operation.Equals("map", StringComparison.OrdinalIgnoreCase));
+            await WmsExceptionReport.WriteAsync(request.Http.Response, error, request.Version, getMap ? ErrorImage.From(request) : null);
             return Results.Empty;
         }
     }

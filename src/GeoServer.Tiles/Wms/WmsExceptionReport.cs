@@ -14,12 +14,11 @@ public static class WmsExceptionReport
     public const string Xml130 = "text/xml";
     public const string Xml111 = "application/vnd.ogc.se_xml";
 
-    public static async Task WriteAsync(HttpResponse response, WmsException error, string version, MapView? view)
+    public static async Task WriteAsync(HttpResponse response, WmsException error, string version, ErrorImage? image)
     {
-        string mode = view?.Exceptions.ToUpperInvariant() ?? "XML";
-        if (view is not null && (mode.EndsWith("INIMAGE", StringComparison.Ordinal) || mode.EndsWith("BLANK", StringComparison.Ordinal)))
+        if (image is not null)
         {
-            await WriteImageAsync(response, error, view, drawMessage: mode.EndsWith("INIMAGE", StringComparison.Ordinal));
+            await WriteImageAsync(response, error, image);
             return;
         }
         bool is130 = version == WmsVersion.V130;
@@ -43,21 +42,21 @@ public static class WmsExceptionReport
         }, error.Status);
     }
 
-    private static async Task WriteImageAsync(HttpResponse response, WmsException error, MapView view, bool drawMessage)
+    private static async Task WriteImageAsync(HttpResponse response, WmsException error, ErrorImage image)
     {
-        using var canvas = new CairoCanvas(view.Frame.Width, view.Frame.Height);
-        canvas.Clear(view.Background);
-        if (drawMessage)
+        using var canvas = new CairoCanvas(image.Width, image.Height);
+        canvas.Clear(image.Background);
+        if (image.DrawMessage)
         {
             var font = new FontSpec(Size: 12);
             double y = 16;
-            foreach (var line in Wrap(error.Message, Math.Max(10, view.Frame.Width / 7)))
+            foreach (var line in Wrap(error.Message, Math.Max(10, image.Width / 7)))
             {
                 canvas.DrawText(line, 4, y, font, new Rgba(200, 0, 0), Rgba.White, 1.5);
                 y += 16;
             }
         }
-        await ImageResponse.WriteAsync(response, canvas, view.Format, view.MediaType, default);
+        await ImageResponse.WriteAsync(response, canvas, image.Format, image.MediaType, default);
     }
 
     private static IEnumerable<string> Wrap(string text, int width)

@@ -34,7 +34,7 @@ public sealed class WmsClientTests(GeoSdiServer server) : IDisposable
         string url = $"WMS:{Wms}?SERVICE=WMS&VERSION={version}&REQUEST=GetMap&LAYERS=vn:vn_provinces_2025&STYLES=&{crsKey}={crs}&BBOX={bbox}&FORMAT=image/png";
 
         await ExternalTool.RunAsync("gdal_translate", "gdal-bin", _work, errorsFail: true, "-q", "-of", "PNG", "-outsize", "256", "256", url, "map.png");
-        var image = PngImage.Decode(await File.ReadAllBytesAsync(Path.Combine(_work, "map.png")));
+        var image = PngReader.Read(await File.ReadAllBytesAsync(Path.Combine(_work, "map.png")));
 
         Assert.Equal(256, image.Width);
         Assert.True(image.CountDifferentFrom(image[0, 0]) > 1000, "the provinces are drawn");

@@ -1,3 +1,4 @@
+using GeoServer.Tests.Support;
 using GeoServer.Tiles.Rendering;
 
 namespace GeoServer.Tests.Tiles.Rendering;

@@ -1,3 +1,4 @@
+using GeoServer.Tiles.Rendering;
 using System.Xml.Linq;
 using GeoServer.Tests.Support;
 
@@ -57,10 +58,10 @@ public sealed class WmsExceptionTests(GeoSdiServer server)
     public async Task An_exception_asked_in_an_image_comes_as_an_image_of_the_requested_size(string mode)
     {
         var response = await server.Client.GetAsync("/wms?" + Map.Replace("styles=", "styles=fancy") + "&exceptions=" + mode);
-        var image = PngImage.Decode(await response.Content.ReadAsByteArrayAsync());
+        var image = PngReader.Read(await response.Content.ReadAsByteArrayAsync());
 
         Assert.Equal((256, 256), (image.Width, image.Height));
-        int ink = image.CountDifferentFrom((255, 255, 255, 255));
+        int ink = image.CountDifferentFrom(Rgba.White);
         if (mode == "INIMAGE") Assert.True(ink > 50, "the message is drawn");
         else Assert.Equal(0, ink);
     }

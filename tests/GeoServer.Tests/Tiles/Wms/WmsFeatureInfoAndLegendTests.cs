@@ -1,3 +1,4 @@
+using GeoServer.Tiles.Rendering;
 using GeoServer.Tests.Support;
 
 namespace GeoServer.Tests.Tiles.Wms;
@@ -53,7 +54,7 @@ public sealed class WmsFeatureInfoAndLegendTests(GeoSdiServer server)
     public async Task The_legend_has_one_row_per_rule_of_the_style()
     {
         var response = await server.Client.GetAsync("/wms?service=WMS&request=GetLegendGraphic&format=image/png&layer=vn:populated_places&style=places&width=20&height=20");
-        var legend = PngImage.Decode(await response.Content.ReadAsByteArrayAsync());
+        var legend = PngReader.Read(await response.Content.ReadAsByteArrayAsync());
 
         // Four rules (capital, city, town, other), 20 px rows with 4 px gaps.
         Assert.Equal(4 * 20 + 3 * 4, legend.Height);
@@ -64,9 +65,9 @@ public sealed class WmsFeatureInfoAndLegendTests(GeoSdiServer server)
     public async Task The_legend_of_an_SLD_style_shows_its_rules()
     {
         var response = await server.Client.GetAsync("/wms?service=WMS&request=GetLegendGraphic&format=image/png&layer=ha-noi:land_parcels_synthetic");
-        var legend = PngImage.Decode(await response.Content.ReadAsByteArrayAsync());
+        var legend = PngReader.Read(await response.Content.ReadAsByteArrayAsync());
 
         Assert.Equal(3 * 20 + 2 * 4, legend.Height); // NNP, PNN, CSD; the label rule has no swatch
-        Assert.Equal((0xb7, 0xe0, 0x7f, 255), legend[10, 10]);
+        Assert.Equal(new Rgba(0xb7, 0xe0, 0x7f), legend[10, 10]);
     }
 }

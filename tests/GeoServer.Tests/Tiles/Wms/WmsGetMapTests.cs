@@ -1,3 +1,4 @@
+using GeoServer.Tiles.Rendering;
 using GeoServer.Tests.Support;
 
 namespace GeoServer.Tests.Tiles.Wms;
@@ -11,13 +12,13 @@ public sealed class WmsGetMapTests(GeoSdiServer server)
 
     public static TheoryData<string> MapLayers => new(SampleData.MapLayerIds);
 
-    private async Task<PngImage> MapAsync(string query)
+    private async Task<PngReader> MapAsync(string query)
     {
         var response = await server.Client.GetAsync("/wms?service=WMS&request=GetMap&" + query);
         var body = await response.Content.ReadAsByteArrayAsync();
         Assert.True(response.IsSuccessStatusCode, System.Text.Encoding.UTF8.GetString(body));
         Assert.Equal("image/png", response.Content.Headers.ContentType!.MediaType);
-        return PngImage.Decode(body);
+        return PngReader.Read(body);
     }
 
     /// <summary>The bounds of a sample layer in CRS84, from the layer's own collection document.</summary>
@@ -37,8 +38,8 @@ public sealed class WmsGetMapTests(GeoSdiServer server)
         var geographic = await MapAsync($"version=1.3.0&layers={layer}&styles=&crs=EPSG:4326&width=256&height=256&format=image/png&transparent=true&bbox="
                                         + $"{e[1]},{e[0]},{e[3]},{e[2]}");
 
-        Assert.True(mercator.CountDifferentFrom((0, 0, 0, 0)) > 20, "nothing drawn in EPSG:3857");
-        Assert.True(geographic.CountDifferentFrom((0, 0, 0, 0)) > 20, "nothing drawn in EPSG:4326");
+        Assert.True(mercator.CountDifferentFrom(Rgba.Transparent) > 20, "nothing drawn in EPSG:3857");
+        Assert.True(geographic.CountDifferentFrom(Rgba.Transparent) > 20, "nothing drawn in EPSG:4326");
     }
 
     private static string Mercator(double[] e)
@@ -68,7 +69,7 @@ public sealed class WmsGetMapTests(GeoSdiServer server)
         var opaque = await MapAsync("version=1.3.0&layers=vn:vn_provinces_2025&styles=&crs=CRS:84&bbox=112,10,113,11&width=64&height=64&format=image/png&bgcolor=0x336699");
         var clear = await MapAsync("version=1.3.0&layers=vn:vn_provinces_2025&styles=&crs=CRS:84&bbox=112,10,113,11&width=64&height=64&format=image/png&transparent=TRUE");
 
-        Assert.Equal((0x33, 0x66, 0x99, 255), opaque[10, 10]);
+        Assert.Equal(new Rgba(0x33, 0x66, 0x99), opaque[10, 10]);
         Assert.Equal(0, clear[10, 10].A);
     }
 
@@ -77,7 +78,7 @@ public sealed class WmsGetMapTests(GeoSdiServer server)
     {
         var map = await MapAsync($"version=1.3.0&layers=vn:vn_provinces_2025,vn:rivers,vn:populated_places&styles=provinces,rivers,places&crs=EPSG:3857&bbox={Vietnam3857}&width=512&height=1024&format=image/png");
 
-        Assert.True(map.CountDifferentFrom((255, 255, 255, 255)) > 10_000);
+        Assert.True(map.CountDifferentFrom(Rgba.White) > 10_000);
     }
 
     [Fact]

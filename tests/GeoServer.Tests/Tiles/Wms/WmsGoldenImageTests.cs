@@ -28,7 +28,7 @@ public sealed class WmsGoldenImageTests(GeoSdiServer server)
         var response = await server.Client.GetAsync("/wms?service=WMS&version=1.3.0&request=GetMap&format=image/png&" + query);
         var png = await response.Content.ReadAsByteArrayAsync();
         Assert.True(response.IsSuccessStatusCode, System.Text.Encoding.UTF8.GetString(png));
-        var actual = PngImage.Decode(png);
+        var actual = PngReader.Read(png);
 
         var golden = Path.Combine(SampleData.RepositoryRoot, "tests", "GeoServer.Tests", "Expected", "wms", name + ".png");
         if (Environment.GetEnvironmentVariable("GEOSDI_UPDATE_GOLDEN") == "1")
@@ -38,7 +38,7 @@ public sealed class WmsGoldenImageTests(GeoSdiServer server)
             return;
         }
         Assert.True(File.Exists(golden), $"No golden image {golden}; run with GEOSDI_UPDATE_GOLDEN=1 and review it.");
-        var expected = PngImage.Decode(await File.ReadAllBytesAsync(golden));
+        var expected = PngReader.Read(await File.ReadAllBytesAsync(golden));
         double difference = actual.DifferenceFrom(expected);
         if (difference > Tolerance)
             await File.WriteAllBytesAsync(Path.Combine(Path.GetTempPath(), $"geosdi-{name}-actual.png"), png);

@@ -2,11 +2,12 @@ using System.Buffers.Binary;
 using System.IO.Compression;
 using GeoServer.Tiles.Rendering;
 
-namespace GeoServer.Tests.Tiles.Rendering;
+namespace GeoServer.Tests.Support;
 
 /// <summary>
-/// A small, strict PNG reader for the encoder's tests (8-bit RGB, RGBA and paletted, any filter): it checks the
-/// signature and every chunk's CRC, so a test fails on a malformed file rather than trusting our own writer.
+/// A small, strict PNG reader (8-bit RGB, RGBA and paletted, any filter) for the encoder's tests and for looking
+/// at maps as a client does: it checks the signature and every chunk's CRC, so a test fails on a malformed file
+/// rather than trusting our own writer.
 /// </summary>
 internal sealed class PngReader
 {
@@ -107,6 +108,25 @@ internal sealed class PngReader
             }
         }
         return image;
+    }
+
+    /// <summary>Pixels that differ from the colour by more than the tolerance on any channel.</summary>
+    public int CountDifferentFrom(Rgba colour, int tolerance = 8) =>
+        Pixels.Count(p => Math.Abs(p.R - colour.R) > tolerance || Math.Abs(p.G - colour.G) > tolerance
+                          || Math.Abs(p.B - colour.B) > tolerance || Math.Abs(p.A - colour.A) > tolerance);
+
+    /// <summary>Share of pixels with a channel more than the tolerance apart in two images (1 when sizes differ).</summary>
+    public double DifferenceFrom(PngReader other, int tolerance = 16)
+    {
+        if (other.Width != Width || other.Height != Height) return 1;
+        int differing = 0;
+        for (int i = 0; i < Pixels.Length; i++)
+        {
+            Rgba a = Pixels[i], b = other.Pixels[i];
+            if (Math.Abs(a.R - b.R) > tolerance || Math.Abs(a.G - b.G) > tolerance || Math.Abs(a.B - b.B) > tolerance
+                || Math.Abs(a.A - b.A) > tolerance) differing++;
+        }
+        return differing / (double)Pixels.Length;
     }
 
     private static int Paeth(int a, int b, int c)
