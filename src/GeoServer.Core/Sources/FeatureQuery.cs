@@ -12,6 +12,12 @@ public sealed record FeatureQuery
     /// <summary>Features whose geometry intersects this box, in the source's storage CRS; null for no box.</summary>
     public BBox? BBox { get; init; }
 
+    /// <summary>
+    /// When true, a feature whose envelope meets <see cref="BBox"/> may be returned even if its geometry does not:
+    /// maps draw such features outside the image anyway, and the exact test is the store's costliest step.
+    /// </summary>
+    public bool BBoxByEnvelope { get; init; }
+
     /// <summary>Features whose temporal property intersects an interval; null for no time filter.</summary>
     public TemporalFilter? Datetime { get; init; }
 

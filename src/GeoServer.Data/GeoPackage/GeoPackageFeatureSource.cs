@@ -113,6 +113,8 @@ public sealed class GeoPackageFeatureSource : IFeatureSource
             string exact = $"{IntersectsFunction}({_geometry}, $minx, $miny, $maxx, $maxy)";
             if (_rtree is null)
                 Append(where, exact);
+            else if (query.BBoxByEnvelope)
+                Append(where, "r.minx <= $maxx AND r.maxx >= $minx AND r.miny <= $maxy AND r.maxy >= $miny");
             else
                 // The R-tree answers envelope overlap on single-precision bounds rounded outwards, so features not
                 // wholly inside the box (points too) need the exact test.

@@ -166,7 +166,8 @@ public sealed class PostGisFeatureSource : IFeatureSource, IMatchCountingSource
             // && lets the planner use the GiST index; ST_Intersects then tests the exact geometry.
             string envelope = $"ST_MakeEnvelope({parameters.Add(box.MinX)}, {parameters.Add(box.MinY)}, " +
                               $"{parameters.Add(box.MaxX)}, {parameters.Add(box.MaxY)}, {_table.Srid ?? 0})";
-            Append(where, $"{_geometry} && {envelope} AND ST_Intersects({_geometry}, {envelope})");
+            Append(where, query.BBoxByEnvelope ? $"{_geometry} && {envelope}"
+                : $"{_geometry} && {envelope} AND ST_Intersects({_geometry}, {envelope})");
         }
         if (query.Datetime is { } time) AppendTime(where, parameters, time);
         foreach (var filter in query.PropertyFilters)

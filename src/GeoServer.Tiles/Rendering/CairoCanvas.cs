@@ -62,6 +62,8 @@ public sealed class CairoCanvas : IMapCanvas
     public void LineTo(double x, double y) => cairo_line_to(_cr, x, y);
     public void ClosePath() => cairo_close_path(_cr);
 
+    public void Rectangle(double x, double y, double width, double height) => cairo_rectangle(_cr, x, y, width, height);
+
     public void Fill(Rgba color, bool preservePath = false)
     {
         SetSource(color);

@@ -19,6 +19,9 @@ public interface IMapCanvas : IDisposable
     void LineTo(double x, double y);
     void ClosePath();
 
+    /// <summary>Adds a closed axis-aligned rectangle to the current path.</summary>
+    void Rectangle(double x, double y, double width, double height);
+
     /// <summary>Fills the current path with the even-odd rule (so polygon holes stay empty); keeps the path when asked.</summary>
     void Fill(Rgba color, bool preservePath = false);
 

@@ -39,6 +39,7 @@ public sealed class MapRenderer(CrsRegistry crs)
             var query = new FeatureQuery
             {
                 BBox = box,
+                BBoxByEnvelope = true,
                 Limit = maxFeatures - draw.Features + 1,
                 Properties = StyleProperties.Of(styled.Style, info.Schema),
                 AnyOrder = true,
@@ -49,6 +50,7 @@ public sealed class MapRenderer(CrsRegistry crs)
                     throw new MapLimitException($"The map would draw more than {maxFeatures} features; zoom in or ask for fewer layers.");
                 draw.Feature(feature, rules);
             }
+            draw.Dots.Flush(canvas);
         }
         draw.Labels.Draw(canvas);
     }
@@ -58,6 +60,7 @@ public sealed class MapRenderer(CrsRegistry crs)
     {
         private readonly PixelGeometry _geometry = new();
         public readonly LabelPlacer Labels = new();
+        public readonly SubPixelDots Dots = new();
         public CrsTransform? Transform;
         public int Features;
 
@@ -94,21 +97,16 @@ public sealed class MapRenderer(CrsRegistry crs)
 
         private void Polygon(CompiledPolygon style)
         {
-            canvas.NewPath();
             if (_geometry.IsSubPixel)
             {
-                // A shape smaller than a pixel still colours its pixel, as an antialiased fill would.
+                // A shape smaller than a pixel still colours its pixel, with the colour its outline (drawn over
+                // the fill) would leave there.
+                var colour = style.Outline?.Color ?? style.Fill;
                 var (x, y) = _geometry.Centre;
-                var colour = style.Fill ?? style.Outline?.Color;
-                if (colour is null) return;
-                canvas.MoveTo(x - 0.5, y - 0.5);
-                canvas.LineTo(x + 0.5, y - 0.5);
-                canvas.LineTo(x + 0.5, y + 0.5);
-                canvas.LineTo(x - 0.5, y + 0.5);
-                canvas.ClosePath();
-                canvas.Fill(colour.Value);
+                if (colour is { } c) Dots.Add(x, y, c, frame.Width, frame.Height);
                 return;
             }
+            canvas.NewPath();
             _geometry.Trace(canvas);
             if (style.Fill is { } fill) canvas.Fill(fill, preservePath: style.Outline is not null);
             if (style.Outline is { } outline) canvas.Stroke(outline);
