@@ -11,6 +11,10 @@ namespace GeoServer.Tiles.Matrices;
 /// </summary>
 public static class TileMatrixSetJson
 {
+    // 2^40 tiles across is far beyond any real matrix (WebMercatorQuad stops at 2^24) and keeps row × span exact
+    // enough in doubles; larger counts are treated as typos.
+    private const long MaxMatrixSize = 1L << 40;
+
     private static readonly JsonDocumentOptions DocumentOptions = new()
     {
         CommentHandling = JsonCommentHandling.Skip,
@@ -187,8 +191,9 @@ public static class TileMatrixSetJson
         try
         {
             return new TileMatrix(id, RequiredNumber(m, "scaleDenominator", at), RequiredNumber(m, "cellSize", at),
-                corner, x, y, (int)RequiredInteger(m, "tileWidth", at), (int)RequiredInteger(m, "tileHeight", at),
-                RequiredInteger(m, "matrixWidth", at), RequiredInteger(m, "matrixHeight", at));
+                corner, x, y,
+                (int)RequiredInteger(m, "tileWidth", at, int.MaxValue), (int)RequiredInteger(m, "tileHeight", at, int.MaxValue),
+                RequiredInteger(m, "matrixWidth", at, MaxMatrixSize), RequiredInteger(m, "matrixHeight", at, MaxMatrixSize));
         }
         catch (ArgumentException e)
         {
@@ -240,8 +245,8 @@ public static class TileMatrixSetJson
             ? v.GetDouble()
             : throw new InvalidDataException($"The {where} lacks the number \"{name}\".");
 
-    private static long RequiredInteger(JsonElement e, string name, string where) =>
-        e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number && v.TryGetInt64(out var n) && n > 0 && n <= int.MaxValue * 1024L
+    private static long RequiredInteger(JsonElement e, string name, string where, long max) =>
+        e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number && v.TryGetInt64(out var n) && n > 0 && n <= max
             ? n
             : throw new InvalidDataException($"The {where} lacks the positive integer \"{name}\".");
 }
