@@ -39,7 +39,11 @@ public sealed class CairoCanvas : IMapCanvas
             _surface.Dispose();
             throw;
         }
-        cairo_set_fill_rule(_cr, FillRuleEvenOdd);
+        cairo_set_fill_rule(_cr, FillRuleWinding);
+        // Cairo's "fast" antialiasing samples coverage on a coarser grid: half the cost of the default on dense
+        // map layers (measured: 200k parcels over 100 tiles, fills 344 -> 166 ms, 1 px outlines 1090 -> 500 ms)
+        // with edges still smooth at map line widths. Text keeps its own (font) antialiasing.
+        cairo_set_antialias(_cr, AntialiasFast);
         Width = width;
         Height = height;
     }
@@ -78,12 +82,44 @@ public sealed class CairoCanvas : IMapCanvas
         Check(_cr);
     }
 
+    public unsafe void StrokeHairlines(PathBuffer path, StrokeStyle pen)
+    {
+        var pixels = (uint*)Pixels(out var stride);
+        var lines = new HairlineVisitor(new HairlineRasterizer(pixels, stride / 4, Width, Height, pen.Color, pen.Width));
+        path.ForEachSegment(ref lines);
+        cairo_surface_mark_dirty(_surface);
+    }
+
+    private struct HairlineVisitor(HairlineRasterizer rasterizer) : ISegmentVisitor
+    {
+        private HairlineRasterizer _rasterizer = rasterizer;
+
+        public void Segment(double x0, double y0, double x1, double y1) => _rasterizer.Line(x0, y0, x1, y1);
+    }
+
     /// <inheritdoc />
     /// <remarks>Replaces the current path.</remarks>
     public void DrawMarker(MarkerShape shape, double x, double y, double size, Rgba? fill, StrokeStyle? outline)
     {
-        var r = size / 2;
         cairo_new_path(_cr);
+        AddMarker(shape, x, y, size);
+        if (fill is { } f)
+        {
+            SetSource(f);
+            cairo_fill_preserve(_cr);
+        }
+        if (outline is not null)
+        {
+            SetPen(outline);
+            cairo_stroke_preserve(_cr);
+        }
+        cairo_new_path(_cr);
+        Check(_cr);
+    }
+
+    public void AddMarker(MarkerShape shape, double x, double y, double size)
+    {
+        var r = size / 2;
         switch (shape)
         {
             case MarkerShape.Circle:
@@ -108,18 +144,6 @@ public sealed class CairoCanvas : IMapCanvas
                 cairo_close_path(_cr);
                 break;
         }
-        if (fill is { } f)
-        {
-            SetSource(f);
-            cairo_fill_preserve(_cr);
-        }
-        if (outline is not null)
-        {
-            SetPen(outline);
-            cairo_stroke_preserve(_cr);
-        }
-        cairo_new_path(_cr);
-        Check(_cr);
     }
 
     public TextExtents MeasureText(string text, FontSpec font)

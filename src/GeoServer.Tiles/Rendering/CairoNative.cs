@@ -14,6 +14,7 @@ internal static partial class CairoNative
     public const int StatusSuccess = 0;
 
     public const int AntialiasDefault = 0;
+    public const int AntialiasFast = 4;
     public const int FillRuleWinding = 0;
     public const int FillRuleEvenOdd = 1;
     public const int OperatorClear = 0;

@@ -22,11 +22,23 @@ public interface IMapCanvas : IDisposable
     /// <summary>Adds a closed axis-aligned rectangle to the current path.</summary>
     void Rectangle(double x, double y, double width, double height);
 
-    /// <summary>Fills the current path with the even-odd rule (so polygon holes stay empty); keeps the path when asked.</summary>
+    /// <summary>
+    /// Fills the current path with the non-zero winding rule (holes stay empty when traced against their shell's
+    /// direction, and overlapping shapes in one path add up rather than cancel); keeps the path when asked.
+    /// </summary>
     void Fill(Rgba color, bool preservePath = false);
 
     /// <summary>Strokes the current path with the pen; keeps the path when asked.</summary>
     void Stroke(StrokeStyle pen, bool preservePath = false);
+
+    /// <summary>
+    /// Strokes a buffered path with a solid pen at most <see cref="HairlineRasterizer.MaxWidth"/> wide, antialiased,
+    /// much faster than <see cref="Stroke"/> (the path must hold no markers). Leaves the current path alone.
+    /// </summary>
+    void StrokeHairlines(PathBuffer path, StrokeStyle pen);
+
+    /// <summary>Adds a marker's outline centred on (x, y) to the current path; size is its full width in pixels.</summary>
+    void AddMarker(MarkerShape shape, double x, double y, double size);
 
     /// <summary>Draws a marker centred on (x, y); size is its full width in pixels.</summary>
     void DrawMarker(MarkerShape shape, double x, double y, double size, Rgba? fill, StrokeStyle? outline);

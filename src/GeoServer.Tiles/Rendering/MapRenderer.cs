@@ -50,7 +50,7 @@ public sealed class MapRenderer(CrsRegistry crs)
                     throw new MapLimitException($"The map would draw more than {maxFeatures} features; zoom in or ask for fewer layers.");
                 draw.Feature(feature, rules);
             }
-            draw.Dots.Flush(canvas);
+            draw.Flush();
         }
         draw.Labels.Draw(canvas);
     }
@@ -58,9 +58,13 @@ public sealed class MapRenderer(CrsRegistry crs)
     /// <summary>The state of one render: canvas, frame, the reused pixel geometry and the labels collected.</summary>
     private sealed class Drawing(IMapCanvas canvas, MapFrame frame)
     {
+        /// <summary>Vertices buffered before a layer is drawn early, bounding memory on huge layers.</summary>
+        private const int MaxBuffered = 1_000_000;
+
         private readonly PixelGeometry _geometry = new();
+        private readonly SymbolizerBatches _batches = new();
+        private readonly SubPixelDots _dots = new();
         public readonly LabelPlacer Labels = new();
-        public readonly SubPixelDots Dots = new();
         public CrsTransform? Transform;
         public int Features;
 
@@ -81,6 +85,13 @@ public sealed class MapRenderer(CrsRegistry crs)
                 if (rule.IsElse) Symbolize(feature, rule);
         }
 
+        /// <summary>Draws what the layer has buffered (see <see cref="SymbolizerBatches"/>).</summary>
+        public void Flush()
+        {
+            _batches.Draw(canvas);
+            _dots.Flush(canvas);
+        }
+
         private void Symbolize(Feature feature, CompiledRule rule)
         {
             foreach (var symbolizer in rule.Symbolizers)
@@ -88,7 +99,7 @@ public sealed class MapRenderer(CrsRegistry crs)
                 switch (symbolizer)
                 {
                     case CompiledPolygon polygon: Polygon(polygon); break;
-                    case CompiledLine line: Line(line.Pen); break;
+                    case CompiledLine line: Line(line); break;
                     case CompiledPoint point: Point(point); break;
                     case CompiledText text: Label(feature, text); break;
                 }
@@ -103,38 +114,42 @@ public sealed class MapRenderer(CrsRegistry crs)
                 // the fill) would leave there.
                 var colour = style.Outline?.Color ?? style.Fill;
                 var (x, y) = _geometry.Centre;
-                if (colour is { } c) Dots.Add(x, y, c, frame.Width, frame.Height);
+                if (colour is { } c) _dots.Add(x, y, c, frame.Width, frame.Height);
                 return;
             }
-            canvas.NewPath();
-            _geometry.Trace(canvas);
-            if (style.Fill is { } fill) canvas.Fill(fill, preservePath: style.Outline is not null);
-            if (style.Outline is { } outline) canvas.Stroke(outline);
+            _geometry.AppendTo(_batches.PathOf(style));
+            FlushIfFull();
         }
 
-        private void Line(StrokeStyle pen)
+        private void Line(CompiledLine style)
         {
             if (_geometry.IsSubPixel) return;
-            canvas.NewPath();
-            _geometry.Trace(canvas);
-            canvas.Stroke(pen);
+            _geometry.AppendTo(_batches.PathOf(style));
+            FlushIfFull();
         }
 
         private void Point(CompiledPoint style)
         {
+            var path = _batches.PathOf(style);
             bool any = false;
             for (int p = 0; p < _geometry.PartCount; p++)
             {
                 if (!_geometry.IsPoint(p)) continue;
                 var (x, y) = _geometry.PointAt(p);
-                canvas.DrawMarker(style.Shape, x, y, style.Size, style.Fill, style.Outline);
+                path.Marker(style.Shape, x, y, style.Size);
                 any = true;
             }
             if (!any)
             {
                 var (x, y) = _geometry.Centre;
-                canvas.DrawMarker(style.Shape, x, y, style.Size, style.Fill, style.Outline);
+                path.Marker(style.Shape, x, y, style.Size);
             }
+            FlushIfFull();
+        }
+
+        private void FlushIfFull()
+        {
+            if (_batches.Size > MaxBuffered) Flush();
         }
 
         private void Label(Feature feature, CompiledText style)

@@ -46,18 +46,36 @@ public sealed class PixelGeometry
     /// <summary>Whether a part is a single vertex (a point).</summary>
     public bool IsPoint(int part) => _parts[part].Count == 1 && !_parts[part].Closed;
 
-    /// <summary>Adds every ring and line as a sub-path of the canvas's current path.</summary>
-    public void Trace(IMapCanvas canvas)
+    /// <summary>
+    /// Adds every ring and line to a path. Shells go clockwise on screen and holes anticlockwise whatever their
+    /// stored direction, so the non-zero fill rule leaves holes empty even with many features in one path.
+    /// </summary>
+    public void AppendTo(PathBuffer path)
     {
         for (int p = 0; p < PartCount; p++)
         {
             var part = _parts[p];
             if (part.Count < 2) continue;
             int i = part.Start * 2;
-            canvas.MoveTo(_xy[i], _xy[i + 1]);
-            for (int v = 1; v < part.Count; v++) canvas.LineTo(_xy[i + v * 2], _xy[i + v * 2 + 1]);
-            if (part.Closed) canvas.ClosePath();
+            bool reverse = part.Closed && (SignedArea(part) < 0) != part.IsHole;
+            for (int v = 0; v < part.Count; v++)
+            {
+                int k = i + (reverse ? part.Count - 1 - v : v) * 2;
+                if (v == 0) path.MoveTo(_xy[k], _xy[k + 1]);
+                else path.LineTo(_xy[k], _xy[k + 1]);
+            }
+            if (part.Closed) path.ClosePath();
         }
+    }
+
+    /// <summary>Twice the ring's area, positive when clockwise on screen (y down).</summary>
+    private double SignedArea(Part part)
+    {
+        double area = 0;
+        int start = part.Start * 2, end = (part.Start + part.Count) * 2;
+        for (int a = start, b = end - 2; a < end; b = a, a += 2)
+            area += (_xy[b] - _xy[a]) * (_xy[b + 1] + _xy[a + 1]);
+        return area;
     }
 
     /// <summary>The vertex nearest the middle of the longest line part (a place for a line's label).</summary>
@@ -83,7 +101,7 @@ public sealed class PixelGeometry
                 break;
             case Polygon polygon when !polygon.IsEmpty:
                 AddSequence(polygon.ExteriorRing.CoordinateSequence, transform, frame, closed: true);
-                foreach (var hole in polygon.InteriorRings) AddSequence(hole.CoordinateSequence, transform, frame, closed: true);
+                foreach (var hole in polygon.InteriorRings) AddSequence(hole.CoordinateSequence, transform, frame, closed: true, hole: true);
                 break;
             case GeometryCollection collection:
                 foreach (var member in collection.Geometries) Add(member, transform, frame);
@@ -91,7 +109,7 @@ public sealed class PixelGeometry
         }
     }
 
-    private void AddSequence(CoordinateSequence sequence, CrsTransform? transform, MapFrame frame, bool closed)
+    private void AddSequence(CoordinateSequence sequence, CrsTransform? transform, MapFrame frame, bool closed, bool hole = false)
     {
         int n = sequence.Count;
         if (n == 0) return;
@@ -120,7 +138,7 @@ public sealed class PixelGeometry
         }
         if (_vertices == start) return;
         if (PartCount == _parts.Length) Array.Resize(ref _parts, _parts.Length * 2);
-        _parts[PartCount++] = new Part(start, _vertices - start, closed);
+        _parts[PartCount++] = new Part(start, _vertices - start, closed, hole);
     }
 
     private void EnsureCapacity(int more)
@@ -129,5 +147,5 @@ public sealed class PixelGeometry
         if (needed > _xy.Length) Array.Resize(ref _xy, Math.Max(needed, _xy.Length * 2));
     }
 
-    private readonly record struct Part(int Start, int Count, bool Closed);
+    private readonly record struct Part(int Start, int Count, bool Closed, bool IsHole);
 }

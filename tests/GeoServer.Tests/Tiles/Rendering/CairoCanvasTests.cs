@@ -33,13 +33,22 @@ public sealed class CairoCanvasTests
         Assert.Equal(Rgba.Transparent, canvas.GetPixel(10, 10));
     }
 
+    private static void ReversedRing(IMapCanvas canvas, double x0, double y0, double x1, double y1)
+    {
+        canvas.MoveTo(x0, y0);
+        canvas.LineTo(x0, y1);
+        canvas.LineTo(x1, y1);
+        canvas.LineTo(x1, y0);
+        canvas.ClosePath();
+    }
+
     [Fact]
-    public void A_filled_polygon_colours_its_inside_and_leaves_its_hole_empty()
+    public void A_filled_polygon_colours_its_inside_and_leaves_a_hole_traced_the_other_way_empty()
     {
         using var canvas = Blank();
         canvas.NewPath();
         Ring(canvas, 10, 10, 90, 90);
-        Ring(canvas, 30, 30, 70, 70);   // same winding as the shell: only even-odd leaves it empty
+        ReversedRing(canvas, 30, 30, 70, 70);
         canvas.Fill(Red);
 
         Assert.Equal(Red, canvas.GetPixel(20, 20));
@@ -47,6 +56,20 @@ public sealed class CairoCanvasTests
         Assert.Equal(Paper, canvas.GetPixel(50, 50));
         Assert.Equal(Paper, canvas.GetPixel(5, 5));
         Assert.Equal(Paper, canvas.GetPixel(95, 95));
+    }
+
+    [Fact]
+    public void Overlapping_shapes_in_one_path_are_filled_as_their_union()
+    {
+        using var canvas = Blank();
+        canvas.NewPath();
+        Ring(canvas, 10, 10, 60, 60);
+        Ring(canvas, 40, 40, 90, 90);   // non-zero winding: the overlap stays filled (even-odd would empty it)
+        canvas.Fill(Red);
+
+        Assert.Equal(Red, canvas.GetPixel(50, 50));
+        Assert.Equal(Red, canvas.GetPixel(20, 20));
+        Assert.Equal(Red, canvas.GetPixel(80, 80));
     }
 
     [Fact]
