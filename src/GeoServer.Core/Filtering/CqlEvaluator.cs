@@ -97,7 +97,7 @@ public static class CqlEvaluator
         var left = Operand(c.Left, schema, temporal);
         var right = Operand(c.Right, schema, temporal);
         var op = c.Operator;
-        return f => left(f) is { } a && right(f) is { } b ? Holds(op, CqlValue.Compare(a, b)) : null;
+        return f => left(f) is { } a && right(f) is { } b ? op.Holds(CqlValue.Compare(a, b)) : null;
     }
 
     private static Func<Feature, bool?> LikeTest(Like like, FeatureSchema schema)
@@ -222,13 +222,4 @@ public static class CqlEvaluator
         _ => false,
     };
 
-    private static bool Holds(ComparisonOperator op, int order) => op switch
-    {
-        ComparisonOperator.Equal => order == 0,
-        ComparisonOperator.NotEqual => order != 0,
-        ComparisonOperator.LessThan => order < 0,
-        ComparisonOperator.LessThanOrEqual => order <= 0,
-        ComparisonOperator.GreaterThan => order > 0,
-        _ => order >= 0,
-    };
 }

@@ -20,22 +20,11 @@ internal static class CqlOperators
         new HashSet<string>(["+", "-", "*", "/", "^", "%", "div"], StringComparer.OrdinalIgnoreCase);
 
     public static readonly IReadOnlyDictionary<string, ComparisonOperator> Comparisons =
-        Enum.GetValues<ComparisonOperator>().ToDictionary(Symbol, op => op, StringComparer.Ordinal);
+        Enum.GetValues<ComparisonOperator>().ToDictionary(op => op.Symbol(), op => op, StringComparer.Ordinal);
 
     public static string Name(SpatialOperator op) => "S_" + op.ToString().ToUpperInvariant();
 
     public static string Name(TemporalOperator op) => "T_" + op.ToString().ToUpperInvariant();
-
-    public static string Symbol(ComparisonOperator op) => op switch
-    {
-        ComparisonOperator.Equal => "=",
-        ComparisonOperator.NotEqual => "<>",
-        ComparisonOperator.LessThan => "<",
-        ComparisonOperator.LessThanOrEqual => "<=",
-        ComparisonOperator.GreaterThan => ">",
-        ComparisonOperator.GreaterThanOrEqual => ">=",
-        _ => throw new ArgumentOutOfRangeException(nameof(op)),
-    };
 
     /// <summary>True for the functions OGC 21-065r2 table 8 defines on intervals only; instants are a client error.</summary>
     public static bool IsIntervalOnly(TemporalOperator op) => op is not

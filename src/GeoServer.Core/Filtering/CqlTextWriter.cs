@@ -39,7 +39,7 @@ public static class CqlTextWriter
                 break;
             case Comparison c:
                 Write(text, c.Left);
-                text.Append(' ').Append(CqlOperators.Symbol(c.Operator)).Append(' ');
+                text.Append(' ').Append(c.Operator.Symbol()).Append(' ');
                 Write(text, c.Right);
                 break;
             case Like like:

@@ -57,7 +57,7 @@ internal static class CqlTypeCheck
             var type = TypeOf(operands[i]);
             var reason = type switch
             {
-                CqlValueType.Geometry => $"{Describe(operands[i])} cannot be compared with {CqlOperators.Symbol(op)}; use S_EQUALS or another spatial function",
+                CqlValueType.Geometry => $"{Describe(operands[i])} cannot be compared with {op.Symbol()}; use S_EQUALS or another spatial function",
                 CqlValueType.Interval => "an INTERVAL can only be compared by a temporal function such as T_INTERSECTS",
                 CqlValueType.Binary or CqlValueType.Predicate => $"{Describe(operands[i])} cannot be compared",
                 CqlValueType.Boolean when op is not (ComparisonOperator.Equal or ComparisonOperator.NotEqual) =>

@@ -57,11 +57,11 @@ internal static class TemporalExpansion
     private static Term Compare(Bound a, ComparisonOperator op, Bound b)
     {
         if (Constant(a) is { } x && Constant(b) is { } y)
-            return (Literal.Boolean(Holds(op, x.CompareTo(y))), 0, null);
+            return (Literal.Boolean(op.Holds(x.CompareTo(y))), 0, null);
         if (a.Value is null)
-            return (new Comparison(op, Sentinel(a.Infinity, b.Value!), b.Value!), Holds(op, a.Infinity) ? 1 : -1, b.Value);
+            return (new Comparison(op, Sentinel(a.Infinity, b.Value!), b.Value!), op.Holds(a.Infinity) ? 1 : -1, b.Value);
         if (b.Value is null)
-            return (new Comparison(op, a.Value, Sentinel(b.Infinity, a.Value)), Holds(op, -b.Infinity) ? 1 : -1, a.Value);
+            return (new Comparison(op, a.Value, Sentinel(b.Infinity, a.Value)), op.Holds(-b.Infinity) ? 1 : -1, a.Value);
         return (new Comparison(op, a.Value, b.Value), 0, null);
     }
 
@@ -73,16 +73,6 @@ internal static class TemporalExpansion
         { Value: Literal { Value: DateOnly d } } => d.ToDateTime(TimeOnly.MinValue).Ticks,
         { Value: Literal { Value: DateTimeOffset t } } => t.UtcTicks,
         _ => null,
-    };
-
-    private static bool Holds(ComparisonOperator op, int order) => op switch
-    {
-        ComparisonOperator.Equal => order == 0,
-        ComparisonOperator.NotEqual => order != 0,
-        ComparisonOperator.LessThan => order < 0,
-        ComparisonOperator.LessThanOrEqual => order <= 0,
-        ComparisonOperator.GreaterThan => order > 0,
-        _ => order >= 0,
     };
 
     /// <summary>The earliest or latest instant of the other operand's type, standing for an open end.</summary>

@@ -59,7 +59,7 @@ internal sealed class GeoPackageFilterSql
             case Or or: Join(or.Operands, " OR "); break;
             case Not not: _sql.Append("NOT ("); Predicate(not.Operand); _sql.Append(')'); break;
             case Literal { Value: bool b }: _sql.Append(b ? "1" : "0"); break;
-            case Comparison c: Compare(c.Left, OperatorSql(c.Operator), c.Right); break;
+            case Comparison c: Compare(c.Left, c.Operator.Symbol(), c.Right); break;
             case Like like: LikeSql(like); break;
             case Between between:
                 bool t = IsTemporal(between.Value) || IsTemporal(between.Low);
@@ -226,16 +226,6 @@ internal sealed class GeoPackageFilterSql
         _command.Parameters.AddWithValue(name, value);
         return name;
     }
-
-    private static string OperatorSql(ComparisonOperator op) => op switch
-    {
-        ComparisonOperator.Equal => "=",
-        ComparisonOperator.NotEqual => "<>",
-        ComparisonOperator.LessThan => "<",
-        ComparisonOperator.LessThanOrEqual => "<=",
-        ComparisonOperator.GreaterThan => ">",
-        _ => ">=",
-    };
 
     /// <summary>
     /// The DE-9IM relation of two geometries; null on either side matches nothing (as SQL NULL would). Never

@@ -20,7 +20,7 @@ internal sealed class PostGisFilterSql(PostGisTable table, PostGisParameters par
         And and => "(" + string.Join(" AND ", and.Operands.Select(Predicate)) + ")",
         Or or => "(" + string.Join(" OR ", or.Operands.Select(Predicate)) + ")",
         Not not => $"(NOT {Predicate(not.Operand)})",
-        Comparison c => $"({Operand(c.Left)} {Symbol(c.Operator)} {Operand(c.Right)})",
+        Comparison c => $"({Operand(c.Left)} {c.Operator.Symbol()} {Operand(c.Right)})",
         // CQL2's LIKE escapes with a backslash, as PostgreSQL's does; E'\\' says so whatever standard_conforming_strings.
         Like like => $"({Operand(like.Value)} LIKE {Operand(like.Pattern)} ESCAPE E'\\\\')",
         Between b => $"({Operand(b.Value)} BETWEEN {Operand(b.Low)} AND {Operand(b.High)})",
@@ -60,17 +60,6 @@ internal sealed class PostGisFilterSql(PostGisTable table, PostGisParameters par
         // Literals are already in the storage CRS (FeatureQuery.Filter); 2D is all the predicates look at.
         GeometryLiteral g => $"ST_GeomFromWKB({parameters.Add(new WKBWriter(ByteOrder.LittleEndian, false, false, false).Write(g.Geometry))}, {table.Srid ?? 0})",
         _ => throw new ArgumentException($"'{operand}' is not a geometry.", nameof(operand)),
-    };
-
-    private static string Symbol(ComparisonOperator op) => op switch
-    {
-        ComparisonOperator.Equal => "=",
-        ComparisonOperator.NotEqual => "<>",
-        ComparisonOperator.LessThan => "<",
-        ComparisonOperator.LessThanOrEqual => "<=",
-        ComparisonOperator.GreaterThan => ">",
-        ComparisonOperator.GreaterThanOrEqual => ">=",
-        _ => throw new ArgumentOutOfRangeException(nameof(op)),
     };
 
     // Simple Features Part 1, clause 6.1.15, as PostGIS implements it; Left is the first argument.
