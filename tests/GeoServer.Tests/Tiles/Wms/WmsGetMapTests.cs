@@ -100,4 +100,19 @@ public sealed class WmsGetMapTests(GeoSdiServer server)
         Assert.Equal(200, (int)response.StatusCode);
         Assert.Equal("image/png", response.Content.Headers.ContentType!.MediaType);
     }
+
+    [Fact]
+    public async Task A_layer_draws_differently_with_its_second_named_style_imported_from_SE_11()
+    {
+        const string map = "version=1.3.0&layers=vn:vn_provinces_2025&crs=CRS:84&bbox=104,19,107,22&width=150&height=150&format=image/png";
+        var byDefault = await MapAsync(map + "&styles=");
+        var byArea = await MapAsync(map + "&styles=provinces-by-area");
+
+        Assert.True(byDefault.DifferenceFrom(byArea) > 0.3, "the choropleth colours the provinces by area");
+        // Thanh Hóa (11,115 km²) is in the middle class.
+        Assert.Equal(new Rgba(0xfd, 0xbb, 0x84), byArea[PixelX(105.3), PixelY(20.0)]);
+    }
+
+    private static int PixelX(double lon) => (int)((lon - 104) / 3 * 150);
+    private static int PixelY(double lat) => (int)((22 - lat) / 3 * 150);
 }
