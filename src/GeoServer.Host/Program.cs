@@ -5,7 +5,12 @@ using GeoServer.Host.Health;
 using GeoServer.Host.Startup;
 using GeoServer.Core.Layers;
 using GeoServer.Ogc;
+using GeoServer.Tiles.Matrices;
+using GeoServer.Tiles.Rendering;
 using GeoServer.Tiles.Styles;
+using GeoServer.Tiles.Tilesets;
+using GeoServer.Tiles.Wmts;
+using GeoServer.Tiles.Xyz;
 using GeoServer.Tiles.Wms;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -46,6 +51,9 @@ builder.Services.AddSingleton(sp => new StyleLoader(options, baseDirectory, sp.G
     .Load(sp.GetRequiredService<LayerRegistry>()));
 builder.Services.AddSingleton(sp => new WmsServices(sp.GetRequiredService<LayerRegistry>(), sp.GetRequiredService<StyleCatalog>(),
     CrsRegistry.Default, options.Server, options.Wms));
+builder.Services.AddSingleton(sp => new TileServices(sp.GetRequiredService<LayerRegistry>(), sp.GetRequiredService<StyleCatalog>(),
+    CrsRegistry.Default, TileMatrixSetRegistry.Default, options.Server, options.Wms));
+builder.Services.AddSingleton(new TileImageRenderer(CrsRegistry.Default, options.Wms));
 builder.Services.AddProblemDetails();
 builder.Services.AddHealthChecks().AddCheck<StoresHealthCheck>("stores", tags: ["ready"]);
 builder.Services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.All);
@@ -65,6 +73,8 @@ app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => fa
 app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });
 app.MapOgcApi();
 app.MapWms();
+app.MapWmts();
+app.MapXyzTiles();
 await app.RunAsync();
 return 0;
 

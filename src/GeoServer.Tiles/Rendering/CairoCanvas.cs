@@ -199,18 +199,25 @@ public sealed class CairoCanvas : IMapCanvas
         return Argb32.Unpremultiply(*(uint*)((byte*)pixels + (long)y * stride + x * 4));
     }
 
-    public unsafe void Encode(Stream output, ImageFormat format, int jpegQuality = 85)
+    public void Encode(Stream output, ImageFormat format, int jpegQuality = 85) =>
+        EncodeRegion(output, format, 0, 0, Width, Height, jpegQuality);
+
+    public unsafe void EncodeRegion(Stream output, ImageFormat format, int x, int y, int width, int height, int jpegQuality = 85)
     {
         ArgumentNullException.ThrowIfNull(output);
+        if (x < 0 || y < 0 || width < 1 || height < 1 || x + width > Width || y + height > Height)
+            throw new ArgumentOutOfRangeException(nameof(width), $"The region {x},{y} {width}×{height} is not inside the {Width}×{Height} image.");
         var pixels = Pixels(out var stride);
-        var data = new ReadOnlySpan<byte>((void*)pixels, stride * Height);
+        // The region starts at its first pixel and keeps the image's stride: the encoders read rows by stride.
+        var start = (byte*)pixels + (long)y * stride + x * 4L;
+        var data = new ReadOnlySpan<byte>(start, stride * (height - 1) + width * 4);
         switch (format)
         {
             case ImageFormat.Png:
-                PngEncoder.Encode(data, Width, Height, stride, output);
+                PngEncoder.Encode(data, width, height, stride, output);
                 break;
             case ImageFormat.Jpeg:
-                JpegEncoder.Encode(data, Width, Height, stride, output, jpegQuality);
+                JpegEncoder.Encode(data, width, height, stride, output, jpegQuality);
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(format), format, "Unknown image format.");

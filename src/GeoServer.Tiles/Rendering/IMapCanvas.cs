@@ -57,4 +57,7 @@ public interface IMapCanvas : IDisposable
     /// when opaque) or JPEG (quality 1–100, alpha flattened on white).
     /// </summary>
     void Encode(Stream output, ImageFormat format, int jpegQuality = 85);
+
+    /// <summary>Writes the rectangle of the image at (x, y) of the given size, as <see cref="Encode"/> does the whole.</summary>
+    void EncodeRegion(Stream output, ImageFormat format, int x, int y, int width, int height, int jpegQuality = 85);
 }

@@ -17,9 +17,14 @@ public sealed class LabelPlacer
         if (!string.IsNullOrWhiteSpace(text)) _candidates.Add((text, x, y, style));
     }
 
-    /// <summary>Draws the labels that fit; returns how many were placed.</summary>
-    public int Draw(IMapCanvas canvas)
+    /// <summary>
+    /// Draws the labels that fit inside the area (default: the whole image); returns how many were placed. A tile
+    /// passes its own square, without the margin drawn around it: a label either fits wholly in one tile or is left
+    /// out, never cut in half at a tile edge.
+    /// </summary>
+    public int Draw(IMapCanvas canvas, (double X0, double Y0, double X1, double Y1)? area = null)
     {
+        var (minX, minY, maxX, maxY) = area ?? (0, 0, canvas.Width, canvas.Height);
         var placed = new List<(double X0, double Y0, double X1, double Y1)>();
         foreach (var (text, x, y, style) in _candidates)
         {
@@ -31,7 +36,7 @@ public sealed class LabelPlacer
             double y0 = originY + extents.YBearing - style.HaloRadius - Padding;
             double x1 = x0 + extents.Width + 2 * (style.HaloRadius + Padding);
             double y1 = y0 + extents.Height + 2 * (style.HaloRadius + Padding);
-            if (x0 < 0 || y0 < 0 || x1 > canvas.Width || y1 > canvas.Height) continue;
+            if (x0 < minX || y0 < minY || x1 > maxX || y1 > maxY) continue;
             if (placed.Exists(b => x0 < b.X1 && b.X0 < x1 && y0 < b.Y1 && b.Y0 < y1)) continue;
             placed.Add((x0, y0, x1, y1));
             canvas.DrawText(text, originX, originY, style.Font, style.Color, style.Halo, style.HaloRadius);

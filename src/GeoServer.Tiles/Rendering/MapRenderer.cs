@@ -1,4 +1,5 @@
 using System.Globalization;
+using GeoServer.Core.Configuration;
 using GeoServer.Core.Crs;
 using GeoServer.Core.Sources;
 using GeoServer.Tiles.Styles;
@@ -18,11 +19,31 @@ public sealed class MapRenderer(CrsRegistry crs)
     private const double MarginPixels = 8;
 
     /// <summary>
-    /// Renders the layers in order (the first at the bottom). Throws <see cref="MapLimitException"/> when more than
+    /// Renders within the configured limits: past <see cref="WmsOptions.MaxFeatures"/> or
+    /// <see cref="WmsOptions.RenderTimeoutSeconds"/> it throws <see cref="MapLimitException"/> naming the limit.
+    /// </summary>
+    public async Task RenderAsync(IMapCanvas canvas, MapFrame frame, IReadOnlyList<StyledLayer> layers, WmsOptions limits,
+        CancellationToken ct, (double X0, double Y0, double X1, double Y1)? labelArea = null)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(TimeSpan.FromSeconds(limits.RenderTimeoutSeconds));
+        try
+        {
+            await RenderAsync(canvas, frame, layers, limits.MaxFeatures, timeout.Token, labelArea);
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            throw new MapLimitException($"The map took longer than {limits.RenderTimeoutSeconds:0.#} s to draw; zoom in or ask for fewer layers.");
+        }
+    }
+
+    /// <summary>
+    /// Renders the layers in order (the first at the bottom); labels only where they fit wholly inside
+    /// <paramref name="labelArea"/> (pixels; default the whole image). Throws <see cref="MapLimitException"/> when more than
     /// <paramref name="maxFeatures"/> features would be drawn; cancellation stops the reads.
     /// </summary>
     public async Task RenderAsync(IMapCanvas canvas, MapFrame frame, IReadOnlyList<StyledLayer> layers, int maxFeatures,
-        CancellationToken ct)
+        CancellationToken ct, (double X0, double Y0, double X1, double Y1)? labelArea = null)
     {
         var draw = new Drawing(canvas, frame);
         foreach (var styled in layers)
@@ -52,7 +73,7 @@ public sealed class MapRenderer(CrsRegistry crs)
             }
             draw.Flush();
         }
-        draw.Labels.Draw(canvas);
+        draw.Labels.Draw(canvas, labelArea);
     }
 
     /// <summary>The state of one render: canvas, frame, the reused pixel geometry and the labels collected.</summary>

@@ -1,3 +1,4 @@
+using GeoServer.Tiles.Http;
 using System.Globalization;
 using System.Xml;
 using GeoServer.Core.Crs;

@@ -2,19 +2,18 @@ using System.Globalization;
 using GeoServer.Core.Layers;
 using GeoServer.Core.Sources;
 using GeoServer.Core.Spatial;
+using GeoServer.Tiles.Http;
 using GeoServer.Tiles.Rendering;
 using NetTopologySuite.Geometries;
 
 namespace GeoServer.Tiles.Wms;
 
 /// <summary>
-/// GetFeatureInfo (WMS 1.3.0 7.4): the features of each queried layer within a few pixels of the clicked pixel,
-/// nearest first (an area counts as distance 0 when the click is inside it), at most FEATURE_COUNT per layer.
+/// GetFeatureInfo (WMS 1.3.0 7.4): the features of each queried layer under the clicked pixel (see
+/// <see cref="FeatureInfoSearch"/>), at most FEATURE_COUNT per layer.
 /// </summary>
 public static class GetFeatureInfo
 {
-    private static readonly GeometryFactory Factory = new();
-
     public static async Task HandleAsync(WmsRequest request, CancellationToken ct)
     {
         var view = MapViewParser.Parse(request, requireFormat: false);
@@ -27,34 +26,9 @@ public static class GetFeatureInfo
 
         var hits = new List<FeatureInfoHit>();
         foreach (var layer in queried)
-            hits.AddRange(await FindAsync(request, layer, view.Frame, column, row, count, ct));
-        await FeatureInfoWriter.WriteAsync(request, infoFormat.ToLowerInvariant(), hits, ct);
-    }
-
-    private static async Task<IEnumerable<FeatureInfoHit>> FindAsync(WmsRequest request, Layer layer, MapFrame frame,
-        double column, double row, int count, CancellationToken ct)
-    {
-        var info = layer.Info;
-        if (info.StorageCrs is null) return [];
-        double tolerance = request.Services.Options.FeatureInfoTolerancePixels;
-        var (x, y) = frame.ToMap(column, row);
-        var around = new BBox(x - tolerance * frame.PixelWidth, y - tolerance * frame.PixelHeight,
-            x + tolerance * frame.PixelWidth, y + tolerance * frame.PixelHeight);
-        var crs = request.Services.Crs;
-        var toStorage = crs.GetTransform(frame.Crs, info.StorageCrs);
-        var toMap = crs.GetTransform(info.StorageCrs, frame.Crs);
-        var box = toStorage.Transform(around);
-        if (double.IsNaN(box.MinX)) return [];
-        var click = Factory.CreatePoint(new Coordinate(x, y));
-        var hits = new List<FeatureInfoHit>();
-        await foreach (var feature in layer.Features.QueryAsync(new FeatureQuery { BBox = box, Limit = 10_000 }, ct))
-        {
-            if (feature.Geometry is null) continue;
-            double distance = toMap.Transform(feature.Geometry).Distance(click) / frame.PixelWidth;
-            if (distance <= tolerance) hits.Add(new FeatureInfoHit(layer, feature, distance));
-        }
-        // Nearest first; among equals, the one drawn last (on top).
-        return hits.OrderBy(h => h.DistancePixels).ThenByDescending(h => h.Feature.Id).Take(count);
+            hits.AddRange(await FeatureInfoSearch.FindAsync(request.Services.Crs, layer, view.Frame, column, row,
+                request.Services.Options.FeatureInfoTolerancePixels, count, ct));
+        await FeatureInfoWriter.WriteAsync(request.Http.Response, infoFormat.ToLowerInvariant(), hits, request.NameOf, request.Services.Crs, ct);
     }
 
     private static int ParseCount(string? text)

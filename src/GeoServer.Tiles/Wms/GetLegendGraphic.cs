@@ -1,3 +1,4 @@
+using GeoServer.Tiles.Http;
 using System.Globalization;
 using GeoServer.Tiles.Rendering;
 using GeoServer.Tiles.Styles;

@@ -1,3 +1,4 @@
+using GeoServer.Tiles.Http;
 using GeoServer.Tiles.Rendering;
 
 namespace GeoServer.Tiles.Wms;
@@ -10,16 +11,9 @@ public static class GetMap
         var options = request.Services.Options;
         using var canvas = new CairoCanvas(view.Frame.Width, view.Frame.Height);
         canvas.Clear(view.Background);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        timeout.CancelAfter(TimeSpan.FromSeconds(options.RenderTimeoutSeconds));
         try
         {
-            await new MapRenderer(request.Services.Crs).RenderAsync(canvas, view.Frame, view.Layers, options.MaxFeatures, timeout.Token);
-        }
-        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
-        {
-            throw new WmsException("InvalidParameterValue",
-                $"The map took longer than {options.RenderTimeoutSeconds:0.#} s to draw; zoom in or ask for fewer layers.", "bbox");
+            await new MapRenderer(request.Services.Crs).RenderAsync(canvas, view.Frame, view.Layers, options, ct);
         }
         catch (MapLimitException e)
         {

@@ -1,3 +1,4 @@
+using GeoServer.Tiles.Http;
 using System.Text;
 using GeoServer.Tiles.Rendering;
 using Microsoft.AspNetCore.Http;

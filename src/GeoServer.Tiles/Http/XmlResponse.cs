@@ -2,7 +2,7 @@ using System.Text;
 using System.Xml;
 using Microsoft.AspNetCore.Http;
 
-namespace GeoServer.Tiles.Wms;
+namespace GeoServer.Tiles.Http;
 
 /// <summary>
 /// Writes an XML body. The document is built in memory with the synchronous XmlWriter API (capabilities and

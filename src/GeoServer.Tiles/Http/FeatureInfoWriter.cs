@@ -1,27 +1,34 @@
+using GeoServer.Tiles.Http;
 using System.Globalization;
 using System.Text.Unicode;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using GeoServer.Core.Crs;
+using GeoServer.Core.Layers;
 using GeoServer.Core.Sources;
+using GeoServer.Tiles.Rendering;
 using Microsoft.AspNetCore.Http;
 using GeoServer.Core.Spatial;
 
-namespace GeoServer.Tiles.Wms;
+namespace GeoServer.Tiles.Http;
 
-/// <summary>Writes GetFeatureInfo results as HTML, GeoJSON (geometry in CRS84), XML or plain text.</summary>
+/// <summary>
+/// Writes GetFeatureInfo results (WMS and WMTS) as HTML, GeoJSON (geometry in CRS84), XML or plain text; layers are
+/// named as the endpoint names them.
+/// </summary>
 public static class FeatureInfoWriter
 {
     // Vietnamese stays readable in the page source (WebUtility would write every accented letter as an entity).
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
 
-    public static async Task WriteAsync(WmsRequest request, string format, IReadOnlyList<FeatureInfoHit> hits, CancellationToken ct)
+    public static async Task WriteAsync(HttpResponse response, string format, IReadOnlyList<FeatureInfoHit> hits,
+        Func<LayerInfo, string> nameOf, CrsRegistry crs, CancellationToken ct)
     {
-        var response = request.Http.Response;
         switch (format)
         {
             case "application/json":
-                await WriteJsonAsync(request, hits, ct);
+                await WriteJsonAsync(response, hits, nameOf, crs, ct);
                 return;
             case "text/xml":
                 await XmlResponse.WriteAsync(response, "text/xml", xml =>
@@ -30,7 +37,7 @@ public static class FeatureInfoWriter
                     foreach (var layer in hits.GroupBy(h => h.Layer))
                     {
                         xml.WriteStartElement("Layer");
-                        xml.WriteAttributeString("name", request.NameOf(layer.Key.Info));
+                        xml.WriteAttributeString("name", nameOf(layer.Key.Info));
                         foreach (var hit in layer)
                         {
                             xml.WriteStartElement("Feature");
@@ -50,7 +57,7 @@ public static class FeatureInfoWriter
                 }, ct: ct);
                 return;
             default:
-                var text = format == "text/plain" ? Plain(request, hits) : Html(request, hits);
+                var text = format == "text/plain" ? Plain(hits, nameOf) : Html(hits);
                 response.ContentType = format + "; charset=utf-8";
                 await response.WriteAsync(text, ct);
                 return;
@@ -67,7 +74,7 @@ public static class FeatureInfoWriter
         }
     }
 
-    private static string Html(WmsRequest request, IReadOnlyList<FeatureInfoHit> hits)
+    private static string Html(IReadOnlyList<FeatureInfoHit> hits)
     {
         var html = new StringBuilder("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>GetFeatureInfo</title></head><body>");
         foreach (var layer in hits.GroupBy(h => h.Layer))
@@ -87,18 +94,19 @@ public static class FeatureInfoWriter
         return html.Append("</body></html>").ToString();
     }
 
-    private static string Plain(WmsRequest request, IReadOnlyList<FeatureInfoHit> hits)
+    private static string Plain(IReadOnlyList<FeatureInfoHit> hits, Func<LayerInfo, string> nameOf)
     {
         var text = new StringBuilder();
         foreach (var hit in hits)
         {
-            text.Append("Layer '").Append(request.NameOf(hit.Layer.Info)).Append("' feature ").Append(hit.Feature.Id).Append('\n');
+            text.Append("Layer '").Append(nameOf(hit.Layer.Info)).Append("' feature ").Append(hit.Feature.Id).Append('\n');
             foreach (var (name, value) in Properties(hit)) text.Append("  ").Append(name).Append(" = ").Append(value).Append('\n');
         }
         return text.Length == 0 ? "No features were found.\n" : text.ToString();
     }
 
-    private static async Task WriteJsonAsync(WmsRequest request, IReadOnlyList<FeatureInfoHit> hits, CancellationToken ct)
+    private static async Task WriteJsonAsync(HttpResponse response, IReadOnlyList<FeatureInfoHit> hits,
+        Func<LayerInfo, string> nameOf, CrsRegistry crs, CancellationToken ct)
     {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
@@ -112,11 +120,11 @@ public static class FeatureInfoWriter
                 json.WriteStartObject();
                 json.WriteString("type", "Feature");
                 json.WriteNumber("id", hit.Feature.Id);
-                json.WriteString("layer", request.NameOf(info));
+                json.WriteString("layer", nameOf(info));
                 json.WritePropertyName("geometry");
                 if (hit.Feature.Geometry is null || info.StorageCrs is null) json.WriteNullValue();
                 else GeoJsonGeometryWriter.Write(json,
-                    request.Services.Crs.GetTransform(info.StorageCrs, request.Services.Crs.Crs84).Transform(hit.Feature.Geometry), false, 7);
+                    crs.GetTransform(info.StorageCrs, crs.Crs84).Transform(hit.Feature.Geometry), false, 7);
                 json.WriteStartObject("properties");
                 var schema = info.Schema;
                 for (int i = 0; i < schema.Properties.Count; i++)
@@ -138,7 +146,6 @@ public static class FeatureInfoWriter
             json.WriteEndArray();
             json.WriteEndObject();
         }
-        var response = request.Http.Response;
         response.ContentType = "application/json; charset=utf-8";
         response.ContentLength = buffer.Length;
         buffer.Position = 0;

@@ -1,7 +1,7 @@
 using GeoServer.Tiles.Rendering;
 using Microsoft.AspNetCore.Http;
 
-namespace GeoServer.Tiles.Wms;
+namespace GeoServer.Tiles.Http;
 
 /// <summary>Sends a canvas as an image body.</summary>
 public static class ImageResponse

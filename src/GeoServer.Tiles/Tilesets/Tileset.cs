@@ -1,0 +1,18 @@
+using GeoServer.Core.Layers;
+using GeoServer.Core.Spatial;
+
+namespace GeoServer.Tiles.Tilesets;
+
+/// <summary>
+/// What a tile shows: one layer (id "workspace:name") or every layer of a workspace the caller may see (id
+/// "workspace"), drawn in registry order.
+/// </summary>
+public sealed record Tileset(string Id, string Title, IReadOnlyList<Layer> Layers)
+{
+    /// <summary>The union of the layers' extents in CRS84, or null when none is known.</summary>
+    public BBox? WgsExtent => Layers.Select(l => l.Info.WgsExtent).Aggregate((BBox?)null,
+        (all, box) => box is { } b ? all is { } a ? a.Union(b) : b : all);
+
+    /// <summary>The layers' attributions, distinct, joined for display.</summary>
+    public string? Attribution => string.Join(" | ", Layers.Select(l => l.Info.Attribution).OfType<string>().Distinct()) is { Length: > 0 } a ? a : null;
+}

@@ -1,0 +1,35 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using GeoServer.Tiles.Tilesets;
+using Microsoft.AspNetCore.Http;
+
+namespace GeoServer.Tiles.Xyz;
+
+/// <summary>TileJSON 3.0.0 for a tileset's raster tiles: what MapLibre, Leaflet plugins and QGIS read to add it.</summary>
+public static class TileJson
+{
+    private static readonly JsonSerializerOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static IResult Write(HttpContext http, Tileset tileset, TileServices services)
+    {
+        string root = $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}/tiles/{Uri.EscapeDataString(tileset.Id)}";
+        var box = tileset.WgsExtent;
+        var json = new JsonObject
+        {
+            ["tilejson"] = "3.0.0",
+            ["name"] = tileset.Title,
+            ["scheme"] = "xyz",
+            ["tiles"] = new JsonArray(root + "/{z}/{x}/{y}.png"),
+            ["minzoom"] = 0,
+            ["maxzoom"] = services.Grids.Find(XyzEndpoints.GridId)!.TileMatrices.Count - 1,
+            ["attribution"] = tileset.Attribution,
+        };
+        if (box is { } b)
+        {
+            json["bounds"] = new JsonArray(b.MinX, Math.Max(b.MinY, -85.0511), b.MaxX, Math.Min(b.MaxY, 85.0511));
+            json["center"] = new JsonArray((b.MinX + b.MaxX) / 2, (b.MinY + b.MaxY) / 2, 5);
+        }
+        return Results.Text(json.ToJsonString(Options), "application/json");
+    }
+}
