@@ -9,6 +9,7 @@ using GeoServer.Tiles.Matrices;
 using GeoServer.Tiles.Rendering;
 using GeoServer.Tiles.Styles;
 using GeoServer.Tiles.Tilesets;
+using GeoServer.Tiles.Viewer;
 using GeoServer.Tiles.Wmts;
 using GeoServer.Tiles.Xyz;
 using GeoServer.Tiles.Wms;
@@ -75,6 +76,7 @@ app.MapOgcApi();
 app.MapWms();
 app.MapWmts();
 app.MapXyzTiles();
+app.MapTileViewer();
 await app.RunAsync();
 return 0;
 
