@@ -13,10 +13,10 @@ public sealed class BrowserMapTests(GeoSdiServer server) : IDisposable
 
     public void Dispose() => Directory.Delete(_profile, recursive: true);
 
-    private Task<string> RenderedDomAsync(string path, int virtualMilliseconds = 10_000) => ExternalTool.RunAsync("chromium", "chromium", _profile, errorsFail: false,
+    private Task<string> RenderedDomAsync(string path) => ExternalTool.RunAsync("chromium", "chromium", _profile, errorsFail: false,
         "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--user-data-dir=" + _profile, $"--virtual-time-budget={virtualMilliseconds}", "--dump-dom",
+        "--user-data-dir=" + _profile, "--virtual-time-budget=10000", "--dump-dom",
         new Uri(server.BaseAddress, path).ToString());
 
     [Theory]
@@ -38,21 +38,5 @@ public sealed class BrowserMapTests(GeoSdiServer server) : IDisposable
         var dom = await RenderedDomAsync("/ogc");
 
         Assert.Contains("/ogc/collections?f=html", dom);
-    }
-
-    [Theory]
-    [InlineData("xyz")]
-    [InlineData("wmts")]
-    public async Task The_tile_viewer_shows_every_sample_layer_as_tiles_without_a_failed_tile(string mode)
-    {
-        var dom = await RenderedDomAsync($"/tiles?tileset=*&mode={mode}", 60_000);
-
-        var map = System.Text.RegularExpressions.Regex.Match(dom, "<div id=\"map\"[^>]*>").Value;
-        Assert.Contains("data-ready=\"true\"", map);
-        Assert.Contains("data-rendered=\"true\"", map);
-        Assert.Contains("data-tile-errors=\"0\"", map);
-        int loaded = int.Parse(System.Text.RegularExpressions.Regex.Match(map, "data-tiles-loaded=\"(\\d+)\"").Groups[1].Value);
-        Assert.True(loaded >= SampleData.MapLayerIds.Count() * 4, $"{loaded} tiles loaded for {SampleData.MapLayerIds.Count()} layers");
-        foreach (var layer in SampleData.MapLayerIds) Assert.Contains(layer, dom);
     }
 }

@@ -20,10 +20,15 @@
     target: 'map',
     view: new ol.View({ center: ol.proj.fromLonLat([108, 16]), zoom: 5 }),
   });
-  // OpenLayers fires rendercomplete once every tile in view has loaded and been drawn.
-  map.on('rendercomplete', function () { root.dataset.rendered = 'true'; update(); });
   function add(source) { map.addLayer(new ol.layer.Tile({ source: track(source) })); }
-  function done() { root.dataset.ready = 'true'; update(); }
+  function done() {
+    // OpenLayers fires rendercomplete once every tile in view has loaded and been drawn; listened to only now,
+    // after the layers are added, since an empty map is "complete" at once.
+    map.once('rendercomplete', function () { root.dataset.rendered = 'true'; update(); });
+    map.render();
+    root.dataset.ready = 'true';
+    update();
+  }
   function failed(e) { root.dataset.ready = 'error'; root.dataset.error = String(e); }
 
   if (root.dataset.mode === 'wmts') {
