@@ -13,9 +13,10 @@ namespace GeoServer.Data.PostGis;
 /// <summary>
 /// One PostgreSQL table or view. The select list (quoted identifiers from the catalog, geometry as
 /// <c>ST_AsBinary</c>) is written once at open; a request only adds WHERE clauses and binds their values as
-/// positional parameters. Rows are streamed; cancelling the token cancels the statement on the server.
+/// positional parameters. Rows are streamed; cancelling the token cancels the statement on the server. Vector
+/// tiles are encoded by PostGIS in one statement per tile (<see cref="PostGisTileQuery"/>).
 /// </summary>
-public sealed class PostGisFeatureSource : IFeatureSource, IMatchCountingSource
+public sealed class PostGisFeatureSource : IFeatureSource, IMatchCountingSource, IVectorTileSource
 {
     private readonly NpgsqlDataSource _db;
     private readonly PostGisTable _table;
@@ -26,6 +27,7 @@ public sealed class PostGisFeatureSource : IFeatureSource, IMatchCountingSource
     private readonly string _count;
     private readonly string? _geometry;
     private readonly string? _caseCollation;
+    private readonly PostGisTileQuery? _tiles;
 
     internal PostGisFeatureSource(NpgsqlDataSource db, PostGisTable table, FeatureSourceInfo info, string? caseCollation)
     {
@@ -44,6 +46,7 @@ public sealed class PostGisFeatureSource : IFeatureSource, IMatchCountingSource
         _selectList = $"SELECT {string.Join(", ", columns)}";
         _select = $"{_selectList} FROM {table.From} t";
         _count = $"SELECT count(*) FROM {table.From} t";
+        _tiles = table.Geometry is null ? null : new PostGisTileQuery(table);
     }
 
     public FeatureSourceInfo Info { get; }
@@ -132,6 +135,17 @@ public sealed class PostGisFeatureSource : IFeatureSource, IMatchCountingSource
         catch (Exception e) when (e is PostgresException { SqlState: PostgresErrorCodes.QueryCanceled } or OperationCanceledException)
         {
         }
+    }
+
+    /// <summary>
+    /// The layer encoded by PostGIS (<c>ST_AsMVT</c>) in one statement, under the statement timeout and cancelled
+    /// on the server with the token; null when no feature reaches the tile, or the table has no geometry.
+    /// </summary>
+    public Task<byte[]?> GetVectorTileAsync(VectorTileRequest request, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        request.Validate();
+        return _tiles is null ? Task.FromResult<byte[]?>(null) : _tiles.ExecuteAsync(_db, request, ct);
     }
 
     public async Task<long> CountAsync(FeatureQuery query, CancellationToken ct)

@@ -1,3 +1,4 @@
+using GeoServer.Core.Sources;
 using GeoServer.Core.Spatial;
 using NetTopologySuite.Geometries;
 
@@ -19,10 +20,10 @@ namespace GeoServer.Tiles.Vector;
 public sealed class MvtTileBuilder
 {
     /// <summary>The MVT default grid size across a tile.</summary>
-    public const int DefaultExtent = 4096;
+    public const int DefaultExtent = VectorTileRequest.DefaultExtent;
 
     /// <summary>Grid units kept beyond each tile edge, so strokes and labels are not cut where tiles meet.</summary>
-    public const int DefaultBuffer = 64;
+    public const int DefaultBuffer = VectorTileRequest.DefaultBuffer;
 
     private readonly List<MvtLayerBuilder> _layers = [];
 
