@@ -9,6 +9,7 @@ using GeoServer.Tiles.Matrices;
 using GeoServer.Tiles.Rendering;
 using GeoServer.Tiles.Styles;
 using GeoServer.Tiles.Tilesets;
+using GeoServer.Tiles.Vector;
 using GeoServer.Tiles.Viewer;
 using GeoServer.Tiles.Wmts;
 using GeoServer.Tiles.Xyz;
@@ -55,6 +56,7 @@ builder.Services.AddSingleton(sp => new WmsServices(sp.GetRequiredService<LayerR
 builder.Services.AddSingleton(sp => new TileServices(sp.GetRequiredService<LayerRegistry>(), sp.GetRequiredService<StyleCatalog>(),
     CrsRegistry.Default, TileMatrixSetRegistry.Default, options.Server, options.Wms));
 builder.Services.AddSingleton(new TileImageRenderer(CrsRegistry.Default, options.Wms));
+builder.Services.AddSingleton(new VectorTilesetEncoder(CrsRegistry.Default));
 builder.Services.AddProblemDetails();
 builder.Services.AddHealthChecks().AddCheck<StoresHealthCheck>("stores", tags: ["ready"]);
 builder.Services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.All);
