@@ -10,8 +10,9 @@ namespace GeoServer.Tiles.Viewer;
 
 /// <summary>
 /// /tiles: a page listing every tileset the caller may see, with an OpenLayers map of the chosen one (?tileset=id,
-/// or * for all layers) as XYZ or WMTS tiles (?mode=xyz|wmts). OpenLayers and the page's script are served with the
-/// other HTML assets under /ogc/static.
+/// or * for all layers) as XYZ or WMTS tiles with OpenLayers (?mode=xyz|wmts), or as vector tiles drawn by MapLibre
+/// GL with the generated style (?mode=vector). The libraries and the page's scripts are served with the other HTML
+/// assets under /ogc/static.
 /// </summary>
 public static class TileViewer
 {
@@ -21,7 +22,7 @@ public static class TileViewer
         {
             var all = TilesetResolver.All(services.Layers, http.User).ToList();
             string chosen = http.Request.Query["tileset"].ToString() is { Length: > 0 } t ? t : all.FirstOrDefault()?.Id ?? "";
-            string mode = http.Request.Query["mode"] == "wmts" ? "wmts" : "xyz";
+            string mode = http.Request.Query["mode"].ToString() switch { "wmts" => "wmts", "vector" => "vector", _ => "xyz" };
             var ids = chosen == "*"
                 ? all.Where(s => s.Layers.Count == 1).Select(s => s.Id).ToList()
                 : all.Where(s => s.Id == chosen).Select(s => s.Id).ToList();
@@ -39,6 +40,7 @@ public static class TileViewer
             .Append("<style>body{font-family:sans-serif;margin:0;display:flex;height:100vh}nav{width:22em;overflow:auto;padding:.5em}")
             .Append("#map{flex:1}a.on{font-weight:bold}</style></head><body><nav><h1>Tiles</h1><p>")
             .Append(Link(root, chosen, "xyz", "XYZ", mode)).Append(" · ").Append(Link(root, chosen, "wmts", "WMTS", mode))
+            .Append(" · ").Append(Link(root, chosen, "vector", "vector (MapLibre)", mode))
             .Append(" · ").Append(Link(root, "*", mode, "all layers", chosen == "*" ? mode : "")).Append("</p><ul>");
         foreach (var tileset in all)
             html.Append("<li>").Append(Link(root, tileset.Id, mode, tileset.Title, tileset.Id == chosen ? mode : ""))
@@ -46,8 +48,11 @@ public static class TileViewer
         html.Append("</ul></nav>")
             .Append("<div id=\"map\" data-mode=\"").Append(mode).Append("\" data-tilesets=\"")
             .Append(WebUtility.HtmlEncode(JsonSerializer.Serialize(ids))).Append("\" data-tiles=\"").Append(root).Append("/tiles/\"")
-            .Append(" data-capabilities=\"").Append(root).Append("/wmts?service=WMTS&amp;request=GetCapabilities\"></div>")
-            .Append($"<script src=\"{root}/ogc/static/ol/ol.js\"></script><script src=\"{root}/ogc/static/tile-viewer.js\"></script>")
+            .Append(" data-capabilities=\"").Append(root).Append("/wmts?service=WMTS&amp;request=GetCapabilities\"")
+            .Append(" data-style=\"").Append(root).Append("/tiles/").Append(Uri.EscapeDataString(chosen)).Append("/style.json\"></div>")
+            .Append(mode == "vector"
+                ? $"<link rel=\"stylesheet\" href=\"{root}/ogc/static/maplibre/maplibre-gl.css\"><script src=\"{root}/ogc/static/maplibre/maplibre-gl.js\"></script><script src=\"{root}/ogc/static/vector-viewer.js\"></script>"
+                : $"<script src=\"{root}/ogc/static/ol/ol.js\"></script><script src=\"{root}/ogc/static/tile-viewer.js\"></script>")
             .Append("</body></html>");
         return html.ToString();
     }

@@ -13,7 +13,8 @@ namespace GeoServer.Tiles.Xyz;
 /// </summary>
 public static class TileJson
 {
-    private static readonly JsonSerializerOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    /// <summary>Vietnamese stays readable in the JSON (the default encoder escapes every accented letter).</summary>
+    public static readonly JsonSerializerOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static IResult Write(HttpContext http, Tileset tileset, TileServices services, bool vector)
     {

@@ -11,7 +11,8 @@ namespace GeoServer.Tiles.Xyz;
 /// <summary>
 /// The "slippy map" shortcuts web maps use: /tiles/{tileset}/{z}/{x}/{y}.png|jpg|mvt on WebMercatorQuad (y from the
 /// top, as OpenStreetMap, Leaflet, OpenLayers and MapLibre count), and TileJSON 3.0 at /tiles/{tileset}.json (raster;
-/// ?format=mvt for the vector tiles). A tileset is a layer id or a workspace. Errors are problem+json; an unknown or
+/// ?format=mvt for the vector tiles), and a MapLibre style generated from the layers' styles at
+/// /tiles/{tileset}/style.json. A tileset is a layer id or a workspace. Errors are problem+json; an unknown or
 /// hidden tileset is 404.
 /// </summary>
 public static class XyzEndpoints
@@ -39,6 +40,13 @@ public static class XyzEndpoints
                 await GetTile.WriteAsync(http, tile, renderer, ct);
                 return Results.Empty;
             });
+        app.MapMethods("/tiles/{tileset}/style.json", [HttpMethods.Get, HttpMethods.Head],
+            (string tileset, HttpContext http, TileServices services) =>
+                TilesetResolver.Find(services.Layers, http.User, tileset) is { } found
+                    ? Results.Text(MapLibreStyle.Build(found, services,
+                        $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}/tiles/{Uri.EscapeDataString(found.Id)}.json?format=mvt").ToJsonString(TileJson.Options),
+                        "application/json")
+                    : NotFound(tileset));
         app.MapMethods("/tiles/{tileset}.json", [HttpMethods.Get, HttpMethods.Head],
             (string tileset, HttpContext http, TileServices services) =>
                 TilesetResolver.Find(services.Layers, http.User, tileset) is { } found

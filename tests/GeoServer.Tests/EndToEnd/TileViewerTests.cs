@@ -24,4 +24,20 @@ public sealed class TileViewerTests(GeoSdiServer server)
         var listed = await page.InnerTextAsync("nav");
         foreach (var layer in SampleData.MapLayerIds) Assert.Contains(layer, listed);
     }
+
+    [Theory]
+    [InlineData("vn", 10)]
+    [InlineData("ha-noi", 2)]
+    public async Task MapLibre_draws_a_workspace_from_its_vector_tiles_with_the_generated_style(string tileset, int minimumLayers)
+    {
+        await using var browser = await Browser.LaunchAsync();
+        var page = await browser.NewPageAsync();
+
+        await page.GotoAsync(new Uri(server.BaseAddress, $"/tiles?tileset={tileset}&mode=vector").ToString());
+        await page.WaitForSelectorAsync("#map[data-rendered='true']", new() { Timeout = 90_000 });
+
+        Assert.Equal("0", await page.GetAttributeAsync("#map", "data-errors"));
+        Assert.True(int.Parse((await page.GetAttributeAsync("#map", "data-features"))!) > 50, "features are drawn");
+        Assert.True(int.Parse((await page.GetAttributeAsync("#map", "data-layers"))!) >= minimumLayers, "most tile layers are drawn");
+    }
 }

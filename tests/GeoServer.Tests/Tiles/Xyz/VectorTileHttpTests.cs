@@ -65,4 +65,23 @@ public sealed class VectorTileHttpTests(GeoSdiServer server)
         Assert.Equal("String", places.GetProperty("fields").GetProperty("ten").GetString());
         Assert.Equal("Number", places.GetProperty("fields").GetProperty("dan_so_osm").GetString());
     }
+
+    [Fact]
+    public async Task The_generated_MapLibre_style_draws_each_layer_from_the_vector_source_with_its_rules()
+    {
+        var style = await server.Client.GetJsonAsync("/tiles/vn/style.json");
+
+        Assert.Equal(8, style.GetProperty("version").GetInt32());
+        Assert.EndsWith("/tiles/vn.json?format=mvt", style.GetProperty("sources").GetProperty("geosdi").GetProperty("url").GetString());
+        var layers = style.GetProperty("layers").EnumerateArray().ToList();
+        var sourceLayers = layers.Where(l => l.TryGetProperty("source-layer", out _)).Select(l => l.GetProperty("source-layer").GetString()).ToHashSet();
+        foreach (var id in SampleData.MapLayerIds.Where(i => i.StartsWith("vn:", StringComparison.Ordinal)))
+            Assert.Contains(id[3..], sourceLayers);
+        var places = layers.Where(l => l.TryGetProperty("source-layer", out var s) && s.GetString() == "populated_places" && l.TryGetProperty("filter", out _)).ToList();
+        var capital = places.Single(l => l.GetProperty("type").GetString() == "circle" && l.GetProperty("filter")[0].GetString() == "=="
+                                          && l.GetProperty("filter").ToString().Contains("national_capital"));
+        Assert.Equal("#d7191c", capital.GetProperty("paint").GetProperty("circle-color").GetString());
+        var towns = places.First(l => l.GetProperty("filter")[0].GetString() == "==" && l.GetProperty("filter").ToString().Contains("\"town\""));
+        Assert.True(towns.GetProperty("minzoom").GetDouble() > 5, "the town rule's scale limit becomes a minimum zoom");
+    }
 }
