@@ -54,7 +54,8 @@ builder.Services.AddSingleton(sp => new StyleLoader(options, baseDirectory, sp.G
 builder.Services.AddSingleton(sp => new WmsServices(sp.GetRequiredService<LayerRegistry>(), sp.GetRequiredService<StyleCatalog>(),
     CrsRegistry.Default, options.Server, options.Wms));
 builder.Services.AddSingleton(sp => new TileServices(sp.GetRequiredService<LayerRegistry>(), sp.GetRequiredService<StyleCatalog>(),
-    CrsRegistry.Default, TileMatrixSetRegistry.Default, options.Server, options.Wms));
+    CrsRegistry.Default, TileMatrixSetRegistry.Default, options.Server, options.Wms,
+    TileCacheFactory.Open(options, baseDirectory, sp.GetRequiredService<ILoggerFactory>().CreateLogger("GeoServer.TileCache"))));
 builder.Services.AddSingleton(new TileImageRenderer(CrsRegistry.Default, options.Wms));
 builder.Services.AddSingleton(new VectorTilesetEncoder(CrsRegistry.Default));
 builder.Services.AddProblemDetails();

@@ -7,6 +7,8 @@ public sealed class GeoSdiOptions
 
     public WmsOptions Wms { get; init; } = new();
 
+    public TilesOptions Tiles { get; init; } = new();
+
     /// <summary>Workspaces by id.</summary>
     public Dictionary<string, WorkspaceOptions> Workspaces { get; init; } = new(StringComparer.Ordinal);
 }

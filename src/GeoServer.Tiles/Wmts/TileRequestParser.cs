@@ -47,7 +47,8 @@ public static class TileRequestParser
             throw new WmtsException("TileOutOfRange", $"TILEROW {row} is outside 0–{matrix.MatrixHeight - 1} of tile matrix {matrix.Id}.", "tilerow");
         if (col >= matrix.MatrixWidth)
             throw new WmtsException("TileOutOfRange", $"TILECOL {col} is outside 0–{matrix.MatrixWidth - 1} of tile matrix {matrix.Id}.", "tilecol");
-        return new TileRequest(tileset, layers, set, matrix, row, col, imageFormat, mediaType.ToLowerInvariant());
+        return new TileRequest(tileset, string.IsNullOrEmpty(style) ? TileStyles.Default : style, layers, set, matrix, row, col,
+            imageFormat, mediaType.ToLowerInvariant());
     }
 
     private static long Index(string? text, string name)

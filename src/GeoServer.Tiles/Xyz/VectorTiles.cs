@@ -1,3 +1,5 @@
+using System.IO.Compression;
+using GeoServer.Tiles.Cache;
 using GeoServer.Tiles.Matrices;
 using GeoServer.Tiles.Tilesets;
 using GeoServer.Tiles.Vector;
@@ -7,21 +9,34 @@ namespace GeoServer.Tiles.Xyz;
 
 /// <summary>
 /// Vector tiles of a tileset (Mapbox Vector Tile 2.1): one layer per published layer, named by its short name, with
-/// every attribute; gzip-compressed when the client accepts it; 204 No Content where no feature reaches the tile.
+/// every attribute; cached gzipped, sent so when the client accepts it; 204 No Content where no feature reaches
+/// the tile.
 /// </summary>
 public static class VectorTiles
 {
     public const string MediaType = "application/vnd.mapbox-vector-tile";
 
-    public static async Task<IResult> WriteAsync(HttpContext http, Tileset tileset, TileMatrixSet set, TileMatrix matrix, long row, long col,
-        VectorTilesetEncoder encoder, CancellationToken ct)
+    public static async Task WriteAsync(HttpContext http, Tileset tileset, TileMatrixSet set, TileMatrix matrix, long row, long col,
+        VectorTilesetEncoder encoder, TileCache? cache, CancellationToken ct)
     {
-        bool gzip = http.Request.Headers.AcceptEncoding.ToString().Contains("gzip", StringComparison.OrdinalIgnoreCase);
-        var tile = await encoder.EncodeAsync(Layers(tileset), set, matrix, row, col, null, gzip, ct);
-        if (tile is null) return Results.NoContent();
-        if (gzip) http.Response.Headers.ContentEncoding = "gzip";
-        http.Response.Headers.Vary = "Accept-Encoding";
-        return Results.Bytes(tile, MediaType);
+        // Kept gzipped: nearly every client accepts it, and the rare one that does not gets it inflated.
+        Task<byte[]?> Encode(CancellationToken token) => encoder.EncodeAsync(Layers(tileset), set, matrix, row, col, null, gzip: true, token);
+        var tile = cache is null
+            ? CachedTile.Of(await Encode(ct))
+            : await cache.GetOrAddAsync(new TileKey(tileset.Id, TileStyles.Default, set.Id, matrix.Id, row, col, "mvt"), Encode, ct);
+        bool acceptsGzip = http.Request.Headers.AcceptEncoding.ToString().Contains("gzip", StringComparison.OrdinalIgnoreCase);
+        if (acceptsGzip || tile.IsEmpty)
+            await TileResponse.WriteAsync(http, tile, MediaType, "gzip", ct);
+        else
+            await TileResponse.WriteAsync(http, CachedTile.Of(Gunzip(tile.Bytes)), MediaType, null, ct);
+    }
+
+    private static byte[] Gunzip(byte[] zipped)
+    {
+        using var unzip = new GZipStream(new MemoryStream(zipped), CompressionMode.Decompress);
+        using var plain = new MemoryStream();
+        unzip.CopyTo(plain);
+        return plain.ToArray();
     }
 
     /// <summary>The tile layers of a tileset: each layer under its short name (unique within a workspace).</summary>

@@ -35,9 +35,16 @@ public static class XyzEndpoints
                 }
                 catch (WmtsException e)
                 {
-                    return Results.Problem(statusCode: e.Code == "TileOutOfRange" ? 404 : e.Status, title: e.Code, detail: e.Message);
+                    return Problem(e);
                 }
-                await GetTile.WriteAsync(http, tile, renderer, ct);
+                try
+                {
+                    await GetTile.WriteAsync(http, tile, renderer, services.Cache, ct);
+                }
+                catch (WmtsException e) when (!http.Response.HasStarted)
+                {
+                    return Problem(e);
+                }
                 return Results.Empty;
             });
         app.MapMethods("/tiles/{tileset}/style.json", [HttpMethods.Get, HttpMethods.Head],
@@ -64,8 +71,12 @@ public static class XyzEndpoints
         if (tileset is null) return NotFound(id);
         if (matrix is null || !long.TryParse(x, out var col) || !long.TryParse(y, out var row) || !matrix.Contains(row, col))
             return Results.Problem(statusCode: 404, title: "Not Found", detail: $"No tile {z}/{x}/{y} in {GridId}.");
-        return await VectorTiles.WriteAsync(http, tileset, set, matrix, row, col, vectors, ct);
+        await VectorTiles.WriteAsync(http, tileset, set, matrix, row, col, vectors, services.Cache, ct);
+        return Results.Empty;
     }
+
+    private static IResult Problem(WmtsException e) =>
+        Results.Problem(statusCode: e.Code == "TileOutOfRange" ? 404 : e.Status, title: e.Code, detail: e.Message);
 
     private static IResult NotFound(string tileset) =>
         Results.Problem(statusCode: 404, title: "Not Found", detail: $"No tileset '{tileset}'.");

@@ -21,6 +21,9 @@ public sealed class GeoSdiServer : IDisposable
         // and make sure no configuration file from the environment replaces the default.
         Environment.SetEnvironmentVariable("GEOSDI_DATA_ROOT", SampleData.RepositoryRoot);
         Environment.SetEnvironmentVariable("GEOSDI_CONFIG", null);
+        // A tile cache of its own, so no tile drawn by another run (or build) is ever served here.
+        CacheDirectory = Directory.CreateTempSubdirectory("geosdi-tiles-").FullName;
+        Environment.SetEnvironmentVariable("GEOSDI_Tiles__CacheDirectory", CacheDirectory);
         _factory = new WebApplicationFactory<Program>()
             .WithWebHostBuilder(b => b
                 // What users run: no developer exception page, no development settings.
@@ -35,6 +38,9 @@ public sealed class GeoSdiServer : IDisposable
         Client = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }) { BaseAddress = BaseAddress, Timeout = TimeSpan.FromMinutes(2) };
     }
 
+    /// <summary>The folder of this server's tile cache (deleted with the server).</summary>
+    public string CacheDirectory { get; }
+
     /// <summary>A client of the server, base address http://127.0.0.1:{port}/.</summary>
     public HttpClient Client { get; }
 
@@ -48,5 +54,6 @@ public sealed class GeoSdiServer : IDisposable
     {
         Client.Dispose();
         _factory.Dispose();
+        try { Directory.Delete(CacheDirectory, recursive: true); } catch (IOException) { }
     }
 }
