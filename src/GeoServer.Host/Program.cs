@@ -66,6 +66,8 @@ var app = builder.Build();
 // Publish at start-up so a broken store fails now, with its name, rather than on the first request.
 app.Services.GetRequiredService<LayerRegistry>();
 app.Services.GetRequiredService<StyleCatalog>();
+if (command.Seed is { } seed)
+    return await SeedRunner.RunAsync(app.Services, seed, Console.Out, CancellationToken.None);
 
 app.UseForwardedHeaders();
 app.UseExceptionHandler();

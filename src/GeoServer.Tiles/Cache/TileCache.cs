@@ -67,8 +67,12 @@ public sealed class TileCache
         return dropped;
     }
 
-    /// <summary>Every cached tile of the tilesets (all styles, grids and formats).</summary>
-    public int InvalidateTilesets(IReadOnlySet<string> tilesets) => Invalidate(k => tilesets.Contains(k.Tileset));
+    /// <summary>
+    /// Every cached tile of the tilesets (all styles, grids and formats), group tilesets under any of their digests
+    /// ("vn" drops "vn~…" too).
+    /// </summary>
+    public int InvalidateTilesets(IReadOnlySet<string> tilesets) =>
+        Invalidate(k => tilesets.Contains(k.Tileset) || k.Tileset.IndexOf('~') is > 0 and var i && tilesets.Contains(k.Tileset[..i]));
 
     private async Task<CachedTile> RenderAndStoreAsync(TileKey key, Func<CancellationToken, Task<byte[]?>> render)
     {

@@ -13,6 +13,16 @@ public sealed record Tileset(string Id, string Title, IReadOnlyList<Layer> Layer
     public BBox? WgsExtent => Layers.Select(l => l.Info.WgsExtent).Aggregate((BBox?)null,
         (all, box) => box is { } b ? all is { } a ? a.Union(b) : b : all);
 
+    /// <summary>
+    /// The tileset's name in the tile cache: a group's id carries a digest of the layers it holds, because callers
+    /// allowed to see different layers of a workspace get different tiles, and a cached tile must never show a
+    /// layer to someone the access policy hides it from.
+    /// </summary>
+    public string CacheId => Layers.Count == 1 && Layers[0].Info.Id == Id ? Id
+        : Id + "~" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(
+            System.Text.Encoding.UTF8.GetBytes(string.Join('\n', Layers.Select(l => l.Info.Id).Order(StringComparer.Ordinal))))
+            .AsSpan(0, 6));
+
     /// <summary>The layers' attributions, distinct, joined for display.</summary>
     public string? Attribution => string.Join(" | ", Layers.Select(l => l.Info.Attribution).OfType<string>().Distinct()) is { Length: > 0 } a ? a : null;
 }

@@ -29,4 +29,17 @@ public static class TilesetResolver
         foreach (var layer in visible)
             yield return new Tileset(layer.Info.Id, layer.Info.Title, [layer]);
     }
+
+    /// <summary>
+    /// The tileset with this id whoever asks: for operator tools such as seeding the cache, never to answer a request
+    /// (the cache is keyed by tileset, and requests pass the access policy before they reach it).
+    /// </summary>
+    public static Tileset? FindForOperator(LayerRegistry layers, string id)
+    {
+        var withGeometry = layers.All.Where(l => l.Info.Schema.HasGeometry).ToList();
+        if (withGeometry.FirstOrDefault(l => l.Info.Id == id) is { } layer) return new Tileset(id, layer.Info.Title, [layer]);
+        var workspace = layers.Workspaces.FirstOrDefault(w => w.Id == id);
+        var members = withGeometry.Where(l => l.Info.Workspace.Id == id).ToList();
+        return workspace is not null && members.Count > 0 ? new Tileset(id, workspace.Title, members) : null;
+    }
 }

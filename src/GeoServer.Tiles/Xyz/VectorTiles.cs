@@ -23,7 +23,7 @@ public static class VectorTiles
         Task<byte[]?> Encode(CancellationToken token) => encoder.EncodeAsync(Layers(tileset), set, matrix, row, col, null, gzip: true, token);
         var tile = cache is null
             ? CachedTile.Of(await Encode(ct))
-            : await cache.GetOrAddAsync(new TileKey(tileset.Id, TileStyles.Default, set.Id, matrix.Id, row, col, "mvt"), Encode, ct);
+            : await cache.GetOrAddAsync(new TileKey(tileset.CacheId, TileStyles.Default, set.Id, matrix.Id, row, col, "mvt"), Encode, ct);
         bool acceptsGzip = http.Request.Headers.AcceptEncoding.ToString().Contains("gzip", StringComparison.OrdinalIgnoreCase);
         if (acceptsGzip || tile.IsEmpty)
             await TileResponse.WriteAsync(http, tile, MediaType, "gzip", ct);

@@ -108,6 +108,27 @@ public sealed class ConfigFileTests : IDisposable
     }
 
     /// <summary>The built server (GeoServer.Host.dll, copied beside the tests) run as its own process on a free port.</summary>
+    [Fact]
+    public async Task Geosdi_seed_fills_the_tile_cache_for_a_layer_and_exits()
+    {
+        var cache = Directory.CreateTempSubdirectory("geosdi-seed-").FullName;
+        try
+        {
+            var (exitCode, output) = await ServerProcess.RunToExitAsync(null, "vn:rivers --zooms 0-4", "seed",
+                ("GEOSDI_DATA_ROOT", SampleData.RepositoryRoot), ("GEOSDI_Tiles__CacheDirectory", cache));
+
+            Assert.True(exitCode == 0, output);
+            Assert.Contains("png tiles of vn:rivers", output);
+            var tiles = Directory.GetFiles(cache, "*.png", SearchOption.AllDirectories);
+            Assert.Contains(tiles, t => t.EndsWith(Path.Combine("vn:rivers", "default", "WebMercatorQuad", "0", "0", "0.png"), StringComparison.Ordinal));
+            Assert.True(tiles.Length >= 5);
+        }
+        finally
+        {
+            Directory.Delete(cache, recursive: true);
+        }
+    }
+
     private sealed class ServerProcess : IAsyncDisposable
     {
         private readonly Process _process;
@@ -123,7 +144,7 @@ public sealed class ConfigFileTests : IDisposable
         public static async Task<ServerProcess> StartAsync(string config, params (string Name, string Value)[] environment)
         {
             int port = FreePort();
-            var process = Start(config, $"--port {port}", environment);
+            var process = Start(config, $"serve --port {port}", environment);
             var server = new ServerProcess(process, port);
             for (int i = 0; i < 300 && !process.HasExited; i++)
             {
@@ -141,9 +162,10 @@ public sealed class ConfigFileTests : IDisposable
             throw new InvalidOperationException("The server did not start: " + output);
         }
 
-        public static async Task<(int ExitCode, string Output)> RunToExitAsync(string? config, string extraArguments = "")
+        public static async Task<(int ExitCode, string Output)> RunToExitAsync(string? config, string extraArguments = "",
+            string verb = "serve", params (string Name, string Value)[] environment)
         {
-            using var process = Start(config, extraArguments, []);
+            using var process = Start(config, $"{verb} {extraArguments}", environment);
             var stdout = process.StandardOutput.ReadToEndAsync();
             var stderr = process.StandardError.ReadToEndAsync();
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
@@ -156,7 +178,7 @@ public sealed class ConfigFileTests : IDisposable
             var dll = Path.Combine(AppContext.BaseDirectory, "GeoServer.Host.dll");
             var start = new ProcessStartInfo("dotnet")
             {
-                Arguments = $"\"{dll}\" serve {arguments}" + (config is null ? "" : $" --config \"{config}\""),
+                Arguments = $"\"{dll}\" {arguments}" + (config is null ? "" : $" --config \"{config}\""),
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,
                 WorkingDirectory = Path.GetTempPath(),
