@@ -145,9 +145,9 @@ public static class OgcTilesEndpoints
     private static TilesSource Collection(HttpContext http, TileServices services, string collectionId)
     {
         var layer = services.Layers.Find(http.User, collectionId)
-                    ?? throw ApiException.NotFound($"No collection '{collectionId}'.", "collectionId");
+                    ?? throw ApiException.NotFound($"collectionId: no collection '{collectionId}'.", "collectionId");
         if (!layer.Info.Schema.HasGeometry)
-            throw ApiException.NotFound($"Collection '{collectionId}' has no geometry, so it has no tiles.", "collectionId");
+            throw ApiException.NotFound($"collectionId: collection '{collectionId}' has no geometry, so it has no tiles.", "collectionId");
         return new TilesSource(OgcTilesPaths.Collection(ApiRoot(http), collectionId), new Tileset(layer.Info.Id, layer.Info.Title, [layer]),
             layer.Info.Id, layer.Info.Abstract);
     }
@@ -163,7 +163,7 @@ public static class OgcTilesEndpoints
 
     private static TileMatrixSet FindSet(TileServices services, string id) =>
         services.Grids.Find(id) ?? throw ApiException.NotFound(
-            $"No tile matrix set '{id}'; offered: {string.Join(", ", services.Grids.All.Select(s => s.Id))}.", "tileMatrixSetId");
+            $"tileMatrixSetId: no tile matrix set '{id}'; offered: {string.Join(", ", services.Grids.All.Select(s => s.Id))}.", "tileMatrixSetId");
 
     // The metadata documents are JSON only; "f=json" is accepted so generic clients can ask for it.
     private static void JsonOnly(HttpRequest request)

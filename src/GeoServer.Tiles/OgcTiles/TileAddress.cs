@@ -19,7 +19,7 @@ public sealed record TileAddress(TileMatrixSet Set, TileMatrix Matrix, long Row,
     public static TileAddress Parse(TileMatrixSet set, string tileMatrix, string tileRow, string tileCol)
     {
         var matrix = set.Find(tileMatrix)
-                     ?? throw ApiException.NotFound($"'{tileMatrix}' is not a tile matrix of {set.Id} (0–{set.TileMatrices.Count - 1}).", "tileMatrix");
+                     ?? throw ApiException.NotFound($"tileMatrix '{tileMatrix}' is not a tile matrix of {set.Id} (0–{set.TileMatrices.Count - 1}).", "tileMatrix");
         long row = Index(tileRow, "tileRow", matrix.MatrixHeight, matrix);
         long col = Index(tileCol, "tileCol", matrix.MatrixWidth, matrix);
         return new TileAddress(set, matrix, row, col);
