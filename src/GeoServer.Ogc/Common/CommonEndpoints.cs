@@ -1,19 +1,22 @@
 using System.Reflection;
+using GeoServer.Core.Api;
 using GeoServer.Core.Configuration;
 using GeoServer.Ogc.Html;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 
 namespace GeoServer.Ogc.Common;
 
 /// <summary>OGC API Common resources: landing page, conformance, and the static files of the HTML pages.</summary>
 public static class CommonEndpoints
 {
-    public static async Task Landing(HttpContext http, ServerOptions server)
+    public static async Task Landing(HttpContext http, ServerOptions server, [FromServices] IEnumerable<IOgcApiExtension> extensions)
     {
         var paths = new OgcPaths(http.Request);
+        var contributed = extensions.SelectMany(e => e.LandingLinks(paths.Base)).Select(Link.From).ToList();
         if (OutputFormats.Negotiate(http.Request) == OutputFormat.Html)
         {
-            await WriteHtml(http, FeaturePages.Landing(paths, server.Title, server.Description, server.Attribution));
+            await WriteHtml(http, FeaturePages.Landing(paths, server.Title, server.Description, server.Attribution, contributed));
             return;
         }
         await JsonResponse.WriteAsync(http.Response, MediaTypes.Json, json =>
@@ -32,23 +35,25 @@ public static class CommonEndpoints
                 new(paths.Conformance, "http://www.opengis.net/def/rel/ogc/1.0/conformance", MediaTypes.Json, "Conformance classes"),
                 new(paths.Collections, "data", MediaTypes.Json, "Collections"),
                 new(paths.Collections, "http://www.opengis.net/def/rel/ogc/1.0/data", MediaTypes.Json, "Collections"),
+                .. contributed,
             ]);
             json.WriteEndObject();
         });
     }
 
-    public static async Task ConformanceDeclaration(HttpContext http)
+    public static async Task ConformanceDeclaration(HttpContext http, [FromServices] IEnumerable<IOgcApiExtension> extensions)
     {
+        var classes = Conformance.Classes.Concat(extensions.SelectMany(e => e.ConformanceClasses)).Distinct(StringComparer.Ordinal).ToList();
         if (OutputFormats.Negotiate(http.Request) == OutputFormat.Html)
         {
-            await WriteHtml(http, FeaturePages.Conformance(new OgcPaths(http.Request), Conformance.Classes));
+            await WriteHtml(http, FeaturePages.Conformance(new OgcPaths(http.Request), classes));
             return;
         }
         await JsonResponse.WriteAsync(http.Response, MediaTypes.Json, json =>
         {
             json.WriteStartObject();
             json.WriteStartArray("conformsTo");
-            foreach (var c in Conformance.Classes) json.WriteStringValue(c);
+            foreach (var c in classes) json.WriteStringValue(c);
             json.WriteEndArray();
             json.WriteEndObject();
         });

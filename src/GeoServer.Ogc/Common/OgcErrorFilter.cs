@@ -1,11 +1,13 @@
 using System.Net;
 using System.Text.Json;
+using GeoServer.Core.Api;
 using Microsoft.AspNetCore.Http;
 
 namespace GeoServer.Ogc.Common;
 
 /// <summary>
-/// Maps <see cref="OgcException"/> to problem details JSON (RFC 9457), or to an HTML page when the client asked
+/// Maps <see cref="ApiException"/> (thrown by this area as <see cref="OgcException"/>, and by areas that add routes
+/// to /ogc) to problem details JSON (RFC 9457), or to an HTML page when the client asked
 /// for HTML, so handlers can simply throw.
 /// </summary>
 public sealed class OgcErrorFilter : IEndpointFilter
@@ -16,14 +18,14 @@ public sealed class OgcErrorFilter : IEndpointFilter
         {
             return await next(context);
         }
-        catch (OgcException e) when (!context.HttpContext.Response.HasStarted)
+        catch (ApiException e) when (!context.HttpContext.Response.HasStarted)
         {
             await WriteAsync(context.HttpContext, e);
             return Results.Empty;
         }
     }
 
-    public static async Task WriteAsync(HttpContext http, OgcException e)
+    public static async Task WriteAsync(HttpContext http, ApiException e)
     {
         var response = http.Response;
         response.StatusCode = e.Status;

@@ -1,20 +1,33 @@
 using System.Text.Json;
+using GeoServer.Core.Api;
 using GeoServer.Core.Configuration;
 using GeoServer.Core.Crs;
 using GeoServer.Core.Layers;
 using GeoServer.Ogc.Html;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 
 namespace GeoServer.Ogc.Common;
 
 /// <summary>
 /// The OpenAPI 3.0 definition of every path and parameter (/req/oas30), generated from the same limits and
-/// layer list the handlers use, so it cannot drift from them.
+/// layer list the handlers use, so it cannot drift from them. Operations other areas add to /ogc
+/// (<see cref="IOgcApiExtension.Operations"/>) are listed after the API's own, their parameters shared as components
+/// too.
 /// </summary>
 public static class OpenApiDocument
 {
-    public static async Task Write(HttpContext http, ServerOptions server, LayerRegistry layers, CrsRegistry crs)
+    // The parameter components written below; an extension's parameter with one of these keys refers to it.
+    private static readonly HashSet<string> OwnParameters =
+    [
+        "collectionId", "featureId", "f", "limit", "offset", "cursor", "bbox", "bbox-crs", "crs", "datetime", "filter",
+        "filter-lang", "filter-crs", "sortby", "properties",
+    ];
+
+    public static async Task Write(HttpContext http, ServerOptions server, LayerRegistry layers, CrsRegistry crs,
+        [FromServices] IEnumerable<IOgcApiExtension> extensions)
     {
+        var operations = extensions.SelectMany(e => e.Operations).ToList();
         var paths = new OgcPaths(http.Request);
         if (OutputFormats.Negotiate(http.Request) == OutputFormat.Html && http.Request.Query.ContainsKey("f"))
         {
@@ -49,6 +62,9 @@ public static class OpenApiDocument
                  "filter", "filter-lang", "filter-crs", "sortby", "properties"], MediaTypes.GeoJson);
             Path(json, "/collections/{collectionId}/items/{featureId}", "getFeature", "One feature",
                 ["collectionId", "featureId", "f", "crs"], MediaTypes.GeoJson);
+            foreach (var operation in operations)
+                Path(json, operation.Path, operation.OperationId, operation.Summary,
+                    operation.Parameters.Select(p => p.ComponentKey).ToArray(), operation.MediaTypes);
             json.WriteEndObject();
 
             json.WriteStartObject("components");
@@ -70,13 +86,20 @@ public static class OpenApiDocument
                 enumValues: crs.All.Select(c => c.Uri).ToList());
             Parameter(json, "sortby", "query", "Comma-separated properties, '-' prefix for descending.", "string");
             Parameter(json, "properties", "query", "Comma-separated properties to return.", "string");
+            var written = new HashSet<string>(OwnParameters);
+            foreach (var p in operations.SelectMany(o => o.Parameters).Where(p => written.Add(p.ComponentKey)))
+                Parameter(json, p.ComponentKey, p.In, p.Description, p.Type, p.Enum, name: p.Name);
             json.WriteEndObject();
             json.WriteEndObject();
             json.WriteEndObject();
         });
     }
 
-    private static void Path(Utf8JsonWriter json, string path, string operationId, string summary, string[] parameters, string mediaType)
+    private static void Path(Utf8JsonWriter json, string path, string operationId, string summary, string[] parameters, string mediaType) =>
+        Path(json, path, operationId, summary, parameters, [mediaType]);
+
+    private static void Path(Utf8JsonWriter json, string path, string operationId, string summary, string[] parameters,
+        IReadOnlyList<string> mediaTypes)
     {
         json.WriteStartObject(path);
         json.WriteStartObject("get");
@@ -94,8 +117,8 @@ public static class OpenApiDocument
         json.WriteStartObject("200");
         json.WriteString("description", summary);
         json.WriteStartObject("content");
-        json.WriteStartObject(mediaType); json.WriteEndObject();
-        if (parameters.Contains("f")) { json.WriteStartObject(MediaTypes.Html); json.WriteEndObject(); }
+        foreach (var mediaType in mediaTypes) { json.WriteStartObject(mediaType); json.WriteEndObject(); }
+        if (parameters.Contains("f") && !mediaTypes.Contains(MediaTypes.Html)) { json.WriteStartObject(MediaTypes.Html); json.WriteEndObject(); }
         json.WriteEndObject();
         json.WriteEndObject();
         foreach (var (code, text) in new[] { ("400", "Invalid parameter (problem details)"), ("404", "Not found"), ("500", "Server error") })
@@ -110,11 +133,11 @@ public static class OpenApiDocument
         json.WriteEndObject();
     }
 
-    private static void Parameter(Utf8JsonWriter json, string name, string @in, string description, string type,
-        IReadOnlyList<string>? enumValues = null, int? minimum = null, int? maximum = null, int? defaultValue = null)
+    private static void Parameter(Utf8JsonWriter json, string key, string @in, string description, string type,
+        IReadOnlyList<string>? enumValues = null, int? minimum = null, int? maximum = null, int? defaultValue = null, string? name = null)
     {
-        json.WriteStartObject(name);
-        json.WriteString("name", name);
+        json.WriteStartObject(key);
+        json.WriteString("name", name ?? key);
         json.WriteString("in", @in);
         json.WriteBoolean("required", @in == "path");
         json.WriteString("description", description);

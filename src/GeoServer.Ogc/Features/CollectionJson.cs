@@ -1,4 +1,5 @@
 using System.Text.Json;
+using GeoServer.Core.Api;
 using GeoServer.Core.Crs;
 using GeoServer.Core.Layers;
 using GeoServer.Ogc.Common;
@@ -8,7 +9,8 @@ namespace GeoServer.Ogc.Features;
 /// <summary>Writes a collection description (OGC API Features 7.14), used by /collections and /collections/{id}.</summary>
 public static class CollectionJson
 {
-    public static void Write(Utf8JsonWriter json, LayerInfo layer, OgcPaths paths, CrsRegistry crs)
+    /// <param name="contributed">Links other areas add for this collection (its tilesets, …).</param>
+    public static void Write(Utf8JsonWriter json, LayerInfo layer, OgcPaths paths, CrsRegistry crs, IEnumerable<Link> contributed)
     {
         json.WriteStartObject();
         json.WriteString("id", layer.Id);
@@ -30,7 +32,7 @@ public static class CollectionJson
             json.WriteEndArray();
             json.WriteString("storageCrs", layer.StorageCrs.Uri);
         }
-        JsonResponse.WriteLinks(json, Links(layer, paths));
+        JsonResponse.WriteLinks(json, Links(layer, paths).Concat(contributed));
         json.WriteEndObject();
     }
 
@@ -66,6 +68,10 @@ public static class CollectionJson
         }
         json.WriteEndObject();
     }
+
+    /// <summary>The links every registered extension adds to the document of <paramref name="layer"/>.</summary>
+    public static List<Link> Contributed(IEnumerable<IOgcApiExtension> extensions, OgcPaths paths, LayerInfo layer) =>
+        extensions.SelectMany(e => e.CollectionLinks(paths.Base, layer)).Select(Link.From).ToList();
 
     private static IEnumerable<Link> Links(LayerInfo layer, OgcPaths paths)
     {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using GeoServer.Core.Api;
 using GeoServer.Core.Configuration;
 using GeoServer.Core.Crs;
 using GeoServer.Core.Layers;
@@ -6,13 +7,15 @@ using GeoServer.Core.Sources;
 using GeoServer.Ogc.Common;
 using GeoServer.Ogc.Html;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 
 namespace GeoServer.Ogc.Features;
 
 /// <summary>OGC API Features resources: collections, one collection, items, one item, queryables.</summary>
 public static class FeatureEndpoints
 {
-    public static async Task Collections(HttpContext http, LayerRegistry layers, CrsRegistry crs)
+    public static async Task Collections(HttpContext http, LayerRegistry layers, CrsRegistry crs,
+        [FromServices] IEnumerable<IOgcApiExtension> extensions)
     {
         var paths = new OgcPaths(http.Request);
         var visible = layers.Visible(http.User).Select(l => l.Info).ToList();
@@ -30,7 +33,7 @@ public static class FeatureEndpoints
                 new(paths.Collections + "?f=html", "alternate", MediaTypes.Html, "This document as HTML"),
             ]);
             json.WriteStartArray("collections");
-            foreach (var layer in visible) CollectionJson.Write(json, layer, paths, crs);
+            foreach (var layer in visible) CollectionJson.Write(json, layer, paths, crs, CollectionJson.Contributed(extensions, paths, layer));
             json.WriteEndArray();
             json.WriteStartArray("crs");
             foreach (var c in crs.All) json.WriteStringValue(c.Uri);
@@ -39,16 +42,18 @@ public static class FeatureEndpoints
         });
     }
 
-    public static async Task Collection(string collectionId, HttpContext http, LayerRegistry layers, CrsRegistry crs)
+    public static async Task Collection(string collectionId, HttpContext http, LayerRegistry layers, CrsRegistry crs,
+        [FromServices] IEnumerable<IOgcApiExtension> extensions)
     {
         var layer = Find(layers, http, collectionId);
         var paths = new OgcPaths(http.Request);
+        var contributed = CollectionJson.Contributed(extensions, paths, layer.Info);
         if (OutputFormats.Negotiate(http.Request) == OutputFormat.Html)
         {
-            await CommonEndpoints.WriteHtml(http, FeaturePages.Collection(paths, layer.Info));
+            await CommonEndpoints.WriteHtml(http, FeaturePages.Collection(paths, layer.Info, contributed));
             return;
         }
-        await JsonResponse.WriteAsync(http.Response, MediaTypes.Json, json => CollectionJson.Write(json, layer.Info, paths, crs));
+        await JsonResponse.WriteAsync(http.Response, MediaTypes.Json, json => CollectionJson.Write(json, layer.Info, paths, crs, contributed));
     }
 
     public static async Task Items(string collectionId, HttpContext http, LayerRegistry layers, ServerOptions server,

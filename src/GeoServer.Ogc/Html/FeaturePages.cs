@@ -9,13 +9,15 @@ namespace GeoServer.Ogc.Html;
 /// <summary>HTML views of the Features resources: landing page, collections, one collection, items, one item.</summary>
 public static class FeaturePages
 {
-    public static string Landing(OgcPaths paths, string title, string description, string? attribution) => Render(title,
+    /// <param name="contributed">Links other areas add (tiles, …), listed after the API's own.</param>
+    public static string Landing(OgcPaths paths, string title, string description, string? attribution, IEnumerable<Link> contributed) => Render(title,
         paths.Landing + "?f=json", [], $"""
         <p>{E(description)}</p>
         <ul>
           <li><a href="{E(paths.Collections)}?f=html">Bộ dữ liệu — Collections</a></li>
           <li><a href="{E(paths.Conformance)}?f=html">Conformance</a></li>
           <li><a href="{E(paths.Api)}">OpenAPI 3.0</a></li>
+          {LinkItems(contributed)}
         </ul>
         {(attribution is null ? "" : $"<p><small>{E(attribution)}</small></p>")}
         """);
@@ -34,8 +36,10 @@ public static class FeaturePages
             $"<table><tr><th>id</th><th>Tên — Title</th><th>Workspace</th><th>Geometry</th></tr>{rows}</table>");
     }
 
-    public static string Collection(OgcPaths paths, LayerInfo l)
+    /// <param name="contributed">Links other areas add for this collection (its tilesets, …).</param>
+    public static string Collection(OgcPaths paths, LayerInfo l, IEnumerable<Link> contributed)
     {
+        string more = LinkItems(contributed) is { Length: > 0 } items ? $"<ul>{items}</ul>" : "";
         var props = string.Concat(l.Schema.Properties.Select(p => $"<tr><td>{E(p.Name)}</td><td>{p.Type}</td></tr>"));
         string extent = l.WgsExtent is { } b ? $"{b.MinX:0.####}, {b.MinY:0.####}, {b.MaxX:0.####}, {b.MaxY:0.####}" : "—";
         return Render(l.Title, paths.Collection(l.Id) + "?f=json", Crumbs(paths), $"""
@@ -46,6 +50,7 @@ public static class FeaturePages
             <dt>Attribution</dt><dd>{E(l.Attribution ?? "—")}</dd></dl>
             <p><a href="{E(paths.Items(l.Id))}?f=html">Đối tượng — Items</a> ·
                <a href="{E(paths.Queryables(l.Id))}?f=html">Queryables</a></p>
+            {more}
             <table><tr><th>Property</th><th>Type</th></tr>{props}</table>
             """);
     }
@@ -80,6 +85,9 @@ public static class FeaturePages
             Crumbs(paths).Append((paths.Collection(l.Id) + "?f=html", l.Id)).Append((paths.Items(l.Id) + "?f=html", "items")),
             $"{map}<dl>{rows}</dl>", MapHead(paths, f.Geometry is not null));
     }
+
+    private static string LinkItems(IEnumerable<Link> links) =>
+        string.Concat(links.Select(k => $"<li><a href=\"{E(k.Href)}\" type=\"{E(k.Type)}\">{E(k.Title ?? k.Rel)}</a></li>"));
 
     private static IEnumerable<(string, string)> Crumbs(OgcPaths paths) =>
         [(paths.Landing + "?f=html", "GeoSDI"), (paths.Collections + "?f=html", "Collections")];
