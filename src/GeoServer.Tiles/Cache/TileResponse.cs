@@ -9,6 +9,17 @@ namespace GeoServer.Tiles.Cache;
 /// </summary>
 public static class TileResponse
 {
+    /// <summary>
+    /// The tile from the cache (rendered and kept on a miss; rendered every time when there is no cache), sent as
+    /// <see cref="WriteAsync"/> does.
+    /// </summary>
+    public static async Task ServeAsync(HttpContext http, TileCache? cache, TileKey key, Func<CancellationToken, Task<byte[]?>> render,
+        string mediaType, string? contentEncoding, CancellationToken ct)
+    {
+        var tile = cache is null ? CachedTile.Of(await render(ct)) : await cache.GetOrAddAsync(key, render, ct);
+        await WriteAsync(http, tile, mediaType, contentEncoding, ct);
+    }
+
     public static async Task WriteAsync(HttpContext http, CachedTile tile, string mediaType, string? contentEncoding = null,
         CancellationToken ct = default)
     {

@@ -1,5 +1,6 @@
 using GeoServer.Core.Api;
 using GeoServer.Core.Configuration;
+using GeoServer.Tiles.Cache;
 using GeoServer.Tiles.Matrices;
 using GeoServer.Tiles.Rendering;
 using GeoServer.Tiles.Tilesets;
@@ -104,23 +105,21 @@ public static class OgcTilesEndpoints
     {
         var tile = TileAddress.Parse(FindSet(services, tileMatrixSetId), tileMatrix, tileRow, tileCol);
         return type == TileDataType.Vector
-            ? await VectorTileAsync(http, source, tile, encoder, ct)
+            ? await VectorTileAsync(http, services, source, tile, encoder, ct)
             : await MapTileAsync(http, services, source, tile, renderer, ct);
     }
 
-    private static async Task<IResult> VectorTileAsync(HttpContext http, TilesSource source, TileAddress tile, VectorTilesetEncoder encoder,
-        CancellationToken ct)
+    private static async Task<IResult> VectorTileAsync(HttpContext http, TileServices services, TilesSource source, TileAddress tile,
+        VectorTilesetEncoder encoder, CancellationToken ct)
     {
         string? f = http.Request.Query["f"];
         if (!string.IsNullOrEmpty(f) && f is not ("mvt" or VectorTiles.MediaType))
             throw ApiException.BadParameter("f", $"'{f}' is not offered for vector tiles; use 'mvt'.");
-        bool gzip = http.Request.Headers.AcceptEncoding.ToString().Contains("gzip", StringComparison.OrdinalIgnoreCase);
-        var bytes = await encoder.EncodeAsync(OgcVectorLayers.Of(source.Tileset), tile.Set, tile.Matrix, tile.Row, tile.Col, null, gzip, ct);
-        http.Response.Headers.Vary = "Accept-Encoding";
-        // /req/core/tc-error B: a tile inside the matrix where no feature reaches may be 204 No Content.
-        if (bytes is null) return Results.NoContent();
-        if (gzip) http.Response.Headers.ContentEncoding = "gzip";
-        return Results.Bytes(bytes, VectorTiles.MediaType);
+        // /req/core/tc-error B: a tile inside the matrix where no feature reaches may be 204 No Content (as sent).
+        // Cached apart from the XYZ vector tiles: dataset tiles may name their layers by full id.
+        var key = new TileKey(source.Tileset.CacheId, "ogcapi", tile.Set.Id, tile.Matrix.Id, tile.Row, tile.Col, "mvt");
+        await VectorTiles.WriteAsync(http, OgcVectorLayers.Of(source.Tileset), key, tile.Set, tile.Matrix, encoder, services.Cache, ct);
+        return Results.Empty;
     }
 
     private static async Task<IResult> MapTileAsync(HttpContext http, TileServices services, TilesSource source, TileAddress tile,
@@ -130,16 +129,21 @@ public static class OgcTilesEndpoints
         // Every layer in its default style, as the XYZ and WMTS tiles draw it, so the same tile is the same image.
         var layers = TileStyles.Resolve(services, source.Tileset, null)
                      ?? throw new InvalidOperationException($"Tileset {source.Tileset.Id} has a layer without a default style.");
-        byte[] image;
-        try
+        async Task<byte[]?> Render(CancellationToken token)
         {
-            image = await renderer.RenderAsync(layers, tile.Set, tile.Matrix, tile.Row, tile.Col, format, ct);
+            try
+            {
+                return await renderer.RenderAsync(layers, tile.Set, tile.Matrix, tile.Row, tile.Col, format, token);
+            }
+            catch (MapLimitException e)
+            {
+                throw new ApiException(503, "Service Unavailable", e.Message);
+            }
         }
-        catch (MapLimitException e)
-        {
-            throw new ApiException(503, "Service Unavailable", e.Message);
-        }
-        return Results.Bytes(image, mediaType);
+        var key = new TileKey(source.Tileset.CacheId, TileStyles.Default, tile.Set.Id, tile.Matrix.Id, tile.Row, tile.Col,
+            format == ImageFormat.Jpeg ? "jpg" : "png");
+        await TileResponse.ServeAsync(http, services.Cache, key, Render, mediaType, null, ct);
+        return Results.Empty;
     }
 
     private static TilesSource Collection(HttpContext http, TileServices services, string collectionId)

@@ -9,11 +9,7 @@ public static class GetTile
 {
     public static async Task WriteAsync(HttpContext http, TileRequest tile, TileImageRenderer renderer, TileCache? cache, CancellationToken ct)
     {
-        Task<byte[]?> Render(CancellationToken token) => RenderAsync(tile, renderer, token)!;
-        var image = cache is null
-            ? CachedTile.Of(await Render(ct))
-            : await cache.GetOrAddAsync(tile.CacheKey, Render, ct);
-        await TileResponse.WriteAsync(http, image, tile.MediaType, ct: ct);
+        await TileResponse.ServeAsync(http, cache, tile.CacheKey, token => RenderAsync(tile, renderer, token), tile.MediaType, null, ct);
     }
 
     private static async Task<byte[]?> RenderAsync(TileRequest tile, TileImageRenderer renderer, CancellationToken ct)

@@ -16,14 +16,18 @@ public static class VectorTiles
 {
     public const string MediaType = "application/vnd.mapbox-vector-tile";
 
-    public static async Task WriteAsync(HttpContext http, Tileset tileset, TileMatrixSet set, TileMatrix matrix, long row, long col,
+    public static Task WriteAsync(HttpContext http, Tileset tileset, TileMatrixSet set, TileMatrix matrix, long row, long col,
+        VectorTilesetEncoder encoder, TileCache? cache, CancellationToken ct) =>
+        WriteAsync(http, Layers(tileset), new TileKey(tileset.CacheId, TileStyles.Default, set.Id, matrix.Id, row, col, "mvt"),
+            set, matrix, encoder, cache, ct);
+
+    /// <summary>A tile of these tile layers, kept in the cache under <paramref name="key"/>.</summary>
+    public static async Task WriteAsync(HttpContext http, IReadOnlyList<TilesetLayer> layers, TileKey key, TileMatrixSet set, TileMatrix matrix,
         VectorTilesetEncoder encoder, TileCache? cache, CancellationToken ct)
     {
         // Kept gzipped: nearly every client accepts it, and the rare one that does not gets it inflated.
-        Task<byte[]?> Encode(CancellationToken token) => encoder.EncodeAsync(Layers(tileset), set, matrix, row, col, null, gzip: true, token);
-        var tile = cache is null
-            ? CachedTile.Of(await Encode(ct))
-            : await cache.GetOrAddAsync(new TileKey(tileset.CacheId, TileStyles.Default, set.Id, matrix.Id, row, col, "mvt"), Encode, ct);
+        Task<byte[]?> Encode(CancellationToken token) => encoder.EncodeAsync(layers, set, matrix, key.Row, key.Col, null, gzip: true, token);
+        var tile = cache is null ? CachedTile.Of(await Encode(ct)) : await cache.GetOrAddAsync(key, Encode, ct);
         bool acceptsGzip = http.Request.Headers.AcceptEncoding.ToString().Contains("gzip", StringComparison.OrdinalIgnoreCase);
         if (acceptsGzip || tile.IsEmpty)
             await TileResponse.WriteAsync(http, tile, MediaType, "gzip", ct);
