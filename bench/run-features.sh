@@ -15,7 +15,8 @@
 #    wrk -t2 -c16 --timeout 60s --latency -s /work/shared/bench/tools/rotate.lua while
 #    /work/shared/bench/tools/monitor.py samples the server's peak RSS and who used the CPU; a measurement during
 #    which other processes used more than FOREIGN_MAX_S CPU seconds, or during which GeoSDI was restarted (its PID
-#    is looked up from the port before every measurement), is repeated (MAX_ATTEMPTS, cleanest kept).
+#    is looked up from the port before every measurement), is repeated (MAX_ATTEMPTS, cleanest kept). The measuring
+#    loop is lib/harness.sh's measure (shared with run-postgis.sh and run-wms.sh); series = the server.
 #      places_bbox100   items?bbox=...&limit=100, 500 random bboxes, vn:populated_places (4,806 points)
 #      parcels_bbox100  items?bbox=...&limit=100, 500 random bboxes, ha-noi:land_parcels_synthetic (4,268 polygons)
 #      places_page1000  items?limit=1000&offset=0..4000, vn:populated_places
@@ -45,22 +46,28 @@ QUIET_MAX_WAIT="${QUIET_MAX_WAIT:-240}"
 QUIET_PCT="${QUIET_PCT:-15}"
 MAX_ATTEMPTS="${MAX_ATTEMPTS:-3}"
 FOREIGN_MAX_S="${FOREIGN_MAX_S:-2.0}"
+BUDGET_S="${BUDGET_S:-999999}"           # no time budget: every measurement may use MAX_ATTEMPTS
 PATTERN="${1:-.}"
 ROTATE="$SHARED/tools/rotate.lua"
 MONITOR="$SHARED/tools/monitor.py"
+T0=$(date +%s)
+REPO="$(cd "$HERE/.." && pwd)"
+PORT="$(echo "$GEOSDI_URL" | sed -E 's#.*:([0-9]+)/?$#\1#')"
 
 STAMP="$(date -u +%Y%m%dT%H%M%SZ)"
 OUT="$HERE/results/$STAMP"
 mkdir -p "$OUT"
 ln -sfn "$STAMP" "$HERE/results/latest"
-log() { echo "[features $(date +%H:%M:%S)] $*" | tee -a "$OUT/run.log"; }
+BENCH_NAME=features
+# shellcheck source=lib/harness.sh
+source "$HERE/lib/harness.sh"
 
 # ---------------------------------------------------------------------------------------------
 # servers up?
 # ---------------------------------------------------------------------------------------------
 bash "$HERE/setup-mapserver-samples.sh" 2>&1 | tee -a "$OUT/run.log" || { log "MapServer does not serve the samples map"; exit 1; }
 
-port="$(echo "$GEOSDI_URL" | sed -E 's#.*:([0-9]+)/?$#\1#')"
+port="$PORT"
 # up = the collections list answers (what is measured); a failing landing page is reported, not fatal
 code="$(curl -s -o /dev/null -w '%{http_code}' --max-time 30 "$GEOSDI_URL/ogc/collections" || true)"
 [ "$code" = 200 ] || { log "GeoSDI is not up: $GEOSDI_URL/ogc/collections -> $code (start it: ./geosdi serve --port $port)"; exit 1; }
@@ -110,65 +117,17 @@ SCENARIOS=(
   "places_page1000|items_limit1000_populated_places"
 )
 server_base() { [ "$1" = geosdi ] && echo "$GEOSDI_URL" || echo "$MS_URL"; }
-# the server's processes, looked up again for every measurement: GeoSDI may be restarted (rebuilt) meanwhile
-geosdi_pid() { ss -ltnpH "sport = :$port" | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2; }
-server_pids() { if [ "$1" = geosdi ]; then geosdi_pid; else echo "$PEERS_RUN/mapserv.pids"; fi; }
-server_ident() { if [ "$1" = geosdi ]; then geosdi_pid; else tr '\n' ' ' < "$PEERS_RUN/mapserv.pids"; fi; }
+# the server's processes, looked up again for every attempt: GeoSDI may be restarted (rebuilt) meanwhile
+geosdi_pid() { pid_on "$PORT"; }
+pids_of() { if [ "$1" = geosdi ]; then geosdi_pid; else echo "$PEERS_RUN/mapserv.pids"; fi; }
 : > "$OUT/results_all.jsonl"
 : > "$OUT/results.jsonl"
 
-measure() {  # scenario list server rep -> appends the cleanest of up to MAX_ATTEMPTS attempts to results.jsonl
-  local sc="$1" lst="$2" srv="$3" rep="$4" base pids t quiet attempt mon
-  base="$(server_base "$srv")"
-  lst="$HERE/urls/$srv/$lst.txt"
-  for attempt in $(seq 1 "$MAX_ATTEMPTS"); do
-    t="$sc.$srv.rep$rep.try$attempt"
-    for i in $(seq 1 60); do pids="$(server_pids "$srv")"; [ -n "$pids" ] && break; sleep 5; done
-    [ -n "$pids" ] || { log "$t: $srv is not listening any more"; return 1; }
-    before="$(server_ident "$srv")"
-    quiet="$("$PY" "$MONITOR" quiet "$QUIET_MAX_WAIT" "$QUIET_PCT")"
-    wrk -t"$THREADS" -c"$CONN" -d"${WARM}s" --timeout "$TIMEOUT" -s "$ROTATE" "$base" -- "$lst" > "$OUT/$t.warmup.txt" 2>&1 || true
-    # requests abandoned by the warm-up wrk may still run inside the server: let them finish first
-    "$PY" "$MONITOR" drain 120 "$pids" > /dev/null
-    "$PY" "$MONITOR" window "$((DUR + 1))" "$pids" > "$OUT/$t.monitor.json" &
-    mon=$!
-    wrk -t"$THREADS" -c"$CONN" -d"${DUR}s" --timeout "$TIMEOUT" --latency -s "$ROTATE" "$base" -- "$lst" > "$OUT/$t.wrk.txt" 2>&1 || true
-    wait "$mon" || true
-    # a server restarted during the measurement (new PID) makes it invalid: RSS/CPU were sampled on the old one
-    restarted=0; [ "$before" = "$(server_ident "$srv")" ] || restarted=1
-    "$PY" - "$sc" "$srv" "$rep" "$attempt" "$lst" "$OUT/$t.wrk.txt" "$OUT/$t.monitor.json" "$quiet" "$before" "$restarted" \
-        >> "$OUT/results_all.jsonl" <<'PYEOF'
-import json, sys
-sc, srv, rep, attempt, lst, wrkf, monf, quiet, pids, restarted = sys.argv[1:11]
-rec = {"scenario": sc, "server": srv, "rep": int(rep), "attempt": int(attempt), "url_list": lst, "pids": pids.strip(),
-       "restarted": restarted == "1"}
-for line in open(wrkf):
-    if line.startswith("RESULT_JSON "):
-        rec.update(json.loads(line[len("RESULT_JSON "):]))
-try:
-    rec.update(json.load(open(monf)))
-except Exception as e:
-    rec["monitor_error"] = str(e)
-rec.update(json.loads(quiet))
-print(json.dumps(rec))
-PYEOF
-    tail -1 "$OUT/results_all.jsonl" | "$PY" -c 'import json,sys; r=json.load(sys.stdin); print("%s req/s, p50 %s ms, p99 %s ms, non2xx %s, socket errors %s, peak RSS %s MiB, foreign CPU %ss" % (r.get("rps"), r.get("lat_p50_ms"), r.get("lat_p99_ms"), r.get("non2xx3xx"), sum(r.get(k) or 0 for k in ("err_connect","err_read","err_write","err_timeout")), r.get("rss_peak_sum_mib"), r.get("cpu_other_s")))' \
-      | while read -r line; do log "$t: $line"; done
-    [ $restarted = 0 ] || log "$t: $srv was restarted during the measurement (pid $before -> $(server_ident "$srv"))"
-    tail -1 "$OUT/results_all.jsonl" | "$PY" -c "import json,sys; r=json.load(sys.stdin); sys.exit(0 if (r.get('cpu_other_s') or 0) <= $FOREIGN_MAX_S and not r['restarted'] else 1)" && break
-    [ "$attempt" -lt "$MAX_ATTEMPTS" ] && log "$t: other processes used the CPU or the server restarted -> retry" \
-      || log "$t: other processes used the CPU or the server restarted (no attempts left: kept the cleanest)"
-  done
-  # keep the attempt with the least foreign CPU (and no restart)
-  "$PY" - "$sc" "$srv" "$rep" "$OUT/results_all.jsonl" >> "$OUT/results.jsonl" <<'PYEOF'
-import json, sys
-sc, srv, rep, allf = sys.argv[1:5]
-rs = [json.loads(l) for l in open(allf) if l.strip()]
-rs = [r for r in rs if r["scenario"] == sc and r["server"] == srv and r["rep"] == int(rep)]
-best = min(rs, key=lambda r: (r["restarted"], r.get("cpu_other_s") or 0.0))
-best["attempts"] = len(rs)
-print(json.dumps(best))
-PYEOF
+measure_server() {  # scenario list server rep -> lib/harness.sh measure (series = the server), the cleanest attempt kept
+  local sc="$1" lst="$2" srv="$3" rep="$4" i
+  for i in $(seq 1 60); do [ -n "$(pids_of "$srv")" ] && break; sleep 5; done    # a GeoSDI being restarted
+  [ -n "$(pids_of "$srv")" ] || { log "$sc.$srv.rep$rep: $srv is not listening any more"; return 1; }
+  measure "$sc" "$srv" wrk "$(server_base "$srv")" "$HERE/urls/$srv/$lst.txt" "$srv" "$CONN" "$rep"
 }
 
 for s in "${SCENARIOS[@]}"; do
@@ -177,7 +136,7 @@ for s in "${SCENARIOS[@]}"; do
   for rep in $(seq 1 "$REPEATS"); do
     if [ $((rep % 2)) = 1 ]; then order="geosdi mapserver"; else order="mapserver geosdi"; fi
     for srv in $order; do
-      measure "$sc" "$lst" "$srv" "$rep"
+      measure_server "$sc" "$lst" "$srv" "$rep"
     done
   done
 done

@@ -13,10 +13,11 @@
 #           colour difference from MapServer's picture of the same map
 #  a_wms256_3857   256x256 PNG tiles of parcels in EPSG:3857, 500 tiles z8-z14 (targets: >= 1.5x MapServer, >= 2x QGIS)
 #  b_wms1024_4326  1024x768 PNG of 3 layers in EPSG:4326 (lat,lon BBOX), 500 views (target: >= 1.5x MapServer)
-#  memory   GeoSDI's VmRSS every second during MEM_S (300) s of scenario a and 60 s of b (tools/rss_during.py)
+#  memory   GeoSDI's VmRSS every second during MEM_S (300) s of scenario a and MEM_B_S (60) s of b
+#           (tools/rss_during.py): start / peak / end, peak per minute, "steady" = no upward trend after minute 1
 # Measuring, retries and alternation: lib/harness.sh. Output: bench/results/wms-<UTC stamp>/ (table.md,
 # validity.md, memory.md, results.jsonl, raw wrk output, machine.txt, geosdi.log), bench/results/latest-wms -> it.
-# Knobs: DUR WARM REPEATS TIMEOUT QUIET_MAX_WAIT QUIET_PCT MAX_ATTEMPTS FOREIGN_MAX_S BUDGET_S MEM_S BUILD PORT MS_URL QGIS_URL
+# Knobs: DUR WARM REPEATS TIMEOUT QUIET_MAX_WAIT QUIET_PCT MAX_ATTEMPTS FOREIGN_MAX_S BUDGET_S MEM_S MEM_B_S BUILD PORT MS_URL QGIS_URL
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -40,6 +41,7 @@ MAX_ATTEMPTS="${MAX_ATTEMPTS:-3}"
 FOREIGN_MAX_S="${FOREIGN_MAX_S:-2.0}"
 BUDGET_S="${BUDGET_S:-1200}"
 MEM_S="${MEM_S:-300}"
+MEM_B_S="${MEM_B_S:-60}"
 PATTERN="${1:-.}"
 ROTATE="$SHARED/tools/rotate.lua"
 MONITOR="$SHARED/tools/monitor.py"
@@ -79,7 +81,7 @@ GPID="$STARTED_PID"
   dpkg-query -W -f='${Package} ${Version}\n' qgis-server nginx wrk postgresql-15-postgis-3 libcairo2 2>/dev/null || true
   echo "dotnet: $(dotnet --version 2>/dev/null || echo '?')"
   echo "geosdi: pid $GPID, commit $(git -C "$REPO" rev-parse --short HEAD)$(git -C "$REPO" status --porcelain | grep -q . && echo ' (+ uncommitted changes)')"
-  echo "settings: DUR=$DUR WARM=$WARM REPEATS=$REPEATS MAX_ATTEMPTS=$MAX_ATTEMPTS FOREIGN_MAX_S=$FOREIGN_MAX_S MEM_S=$MEM_S"
+  echo "settings: DUR=$DUR WARM=$WARM REPEATS=$REPEATS MAX_ATTEMPTS=$MAX_ATTEMPTS FOREIGN_MAX_S=$FOREIGN_MAX_S MEM_S=$MEM_S MEM_B_S=$MEM_B_S"
 } > "$OUT/machine.txt" 2>&1
 
 valid_ok=1
@@ -103,10 +105,10 @@ run_scenario b_wms1024_4326 \
 if want memory; then
   log "memory: GeoSDI's VmRSS every second under load (pid $GPID)"
   {
-    echo "| load | duration | throughput | RSS start MiB | peak | end | peak per minute |"
-    echo "|---|---:|---:|---:|---:|---:|---|"
+    echo "| load (wrk -t2 -c16) | duration | throughput | RSS start MiB | peak | end | peaks | trend after the first minute | foreign CPU s |"
+    echo "|---|---:|---|---:|---:|---:|---|---|---:|"
     "$PY" "$HERE/tools/rss_during.py" "$GPID" "$MEM_S" "$GEOSDI_URL" "$URLS/wms256_3857.txt" "$OUT/memory_a.json" "a: 256x256 tiles"
-    "$PY" "$HERE/tools/rss_during.py" "$GPID" 60 "$GEOSDI_URL" "$URLS/wms1024_4326.txt" "$OUT/memory_b.json" "b: 1024x768, 3 layers"
+    "$PY" "$HERE/tools/rss_during.py" "$GPID" "$MEM_B_S" "$GEOSDI_URL" "$URLS/wms1024_4326.txt" "$OUT/memory_b.json" "b: 1024x768, 3 layers"
   } > "$OUT/memory.md"
   cat "$OUT/memory.md"
 fi

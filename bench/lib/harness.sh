@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
-# lib/harness.sh -- the measuring machinery the PostGIS and WMS benchmarks share; sourced, not run.
+# lib/harness.sh -- the measuring machinery run-postgis.sh, run-wms.sh and run-features.sh share; sourced, not run.
 # The caller sets: HERE REPO OUT PATTERN PORT RUN_DIR PEERS_RUN CONFIG (GeoSDI config file) BENCH_NAME (log prefix)
+#   [THREADS (wrk threads, 2)]
 #   PY MONITOR ROTATE DUR WARM REPEATS TIMEOUT QUIET_MAX_WAIT QUIET_PCT MAX_ATTEMPTS FOREIGN_MAX_S BUDGET_S T0,
 #   and GPID (the measured GeoSDI) once started.
 # Every measurement: wait for an idle machine, WARM s warm-up (discarded), let the servers finish abandoned requests,
 # then DUR s measured while monitor.py samples peak RSS and the CPU split; an attempt during which other processes
 # used more than FOREIGN_MAX_S CPU-seconds (or the server restarted) is repeated up to MAX_ATTEMPTS times (1 once
 # BUDGET_S seconds have passed), the cleanest kept; REPEATS rounds per scenario, the order alternating.
+# A script may redefine pids_of (series' pid spec -> what monitor.py takes) after sourcing (run-features.sh does).
 
 log() { echo "[$BENCH_NAME $(date +%H:%M:%S)] $*" | tee -a "$OUT/run.log"; }
 want() { echo "$1" | grep -qE "$PATTERN"; }
@@ -48,9 +50,9 @@ pids_of() {  # pid spec -> what monitor.py takes
 }
 ident_of() { case "$1" in geosdi) pid_on "$PORT" ;; mapserver) tr '\n' ' ' < "$PEERS_RUN/mapserv.pids" ;; qgis) tr '\n' ' ' < "$PEERS_RUN/qgis.pids" ;; *) echo none ;; esac; }
 
-run_load() {  # tool base list conn dur outfile [--latency]
-  local tool="$1" base="$2" lst="$3" conn="$4" dur="$5" outf="$6" thr
-  thr=$(( conn < 2 ? conn : 2 ))
+run_load() {  # tool base list conn dur outfile [--latency]; threads (wrk -t, pgbench -j): min(conn, THREADS (2))
+  local tool="$1" base="$2" lst="$3" conn="$4" dur="$5" outf="$6" thr="${THREADS:-2}"
+  [ "$conn" -ge "$thr" ] || thr="$conn"
   if [ "$tool" = wrk ]; then
     wrk -t"$thr" -c"$conn" -d"${dur}s" --timeout "$TIMEOUT" ${7:-} -s "$ROTATE" "$base" -- "$lst" > "$outf" 2>&1 || true
   else

@@ -100,7 +100,8 @@ def script_statements(name="pgbench_filter_server.sql"):
 
 def same_value(name, captured, row):
     if name == "lim":
-        return captured == "100"
+        # the page and one row more, which says whether a next page exists
+        return captured == "101"
     want = row[name]
     if name in ("lo", "hi"):
         return captured is not None and abs(float(captured) - float(want)) < 1e-9
@@ -155,8 +156,8 @@ def main():
                 n, len(sent), len(script.get(kind, []))))
     # the bbox and cursor diagnostics scripts (step sqlfloor): texts, and the bbox parameters of line 1
     for script, req, params in (("pgbench_bbox_server.sql", "bbox", dict(zip(
-            ["x1", "y1", "x2", "y2", "lim"], psql("SELECT x1, y1, x2, y2, 100 FROM geosdi_bench.bbox_params WHERE n = 1")[0]))),
-            ("pgbench_cursor_server.sql", "cursor page 2", {"after": "1000", "lim": "1000"})):
+            ["x1", "y1", "x2", "y2", "lim"], psql("SELECT x1, y1, x2, y2, 101 FROM geosdi_bench.bbox_params WHERE n = 1")[0]))),
+            ("pgbench_cursor_server.sql", "cursor page 2", {"after": "1000", "lim": "1001"})):
         sent = {st["sql"]: st for r in results if r["name"] == req for st in r["statements"]}
         for sql, names in script_statements(script).get(0, []):
             checked += 1

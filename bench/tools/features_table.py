@@ -23,7 +23,8 @@ def main():
     recs = [json.loads(l) for l in open(sys.argv[1]) if l.strip()]
     groups = OrderedDict()
     for r in recs:
-        groups.setdefault(r["scenario"], OrderedDict()).setdefault(r["server"], []).append(r)
+        # "server" in runs before lib/harness.sh, "series" since (the series are the servers)
+        groups.setdefault(r["scenario"], OrderedDict()).setdefault(r.get("server") or r["series"], []).append(r)
     print("| scenario | server | runs | req/s median (min - max) | p50 ms | p99 ms | mean ms | errors non-2xx / socket "
           "(all runs) | avg resp KiB | peak RSS MiB | CPU ms/req server (+ nginx front) | foreign CPU s (max) |")
     print("|---|---|---:|---|---:|---:|---:|---|---:|---:|---|---:|")

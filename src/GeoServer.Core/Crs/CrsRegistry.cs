@@ -125,7 +125,16 @@ public sealed class CrsRegistry
             // shares state between a transform and its inverse.
             math = new CoordinateTransformationFactory().CreateFromCoordinateSystems(from.System, to.System).MathTransform;
         }
-        return new CrsTransform(from, to, math);
+        return new CrsTransform(from, to, math, ClosedForm(from, to));
+    }
+
+    /// <summary>The closed-form shortcut for WGS 84 ↔ Web Mercator (ProjNET's transform stays for bounds and checks).</summary>
+    private static CrsTransform.PointTransform? ClosedForm(CrsDefinition from, CrsDefinition to)
+    {
+        static bool IsWgs84(CrsDefinition c) => c.Epsg == 4326 || (c.Epsg is null && c.IsGeographic && c.Uri.EndsWith("CRS84", StringComparison.Ordinal));
+        if (IsWgs84(from) && to.Epsg == 3857) return WebMercator.Forward;
+        if (from.Epsg == 3857 && IsWgs84(to)) return WebMercator.Inverse;
+        return null;
     }
 
     // CRS84 and EPSG:4326 differ only in authoritative axis order, which this layer leaves to protocol writers.

@@ -22,14 +22,19 @@ public sealed class CrsTransform
     // Measured against cs2cs: projections agree to 0.1 mm; datum shifts put latitude up to 1.5 mm north of PROJ's
     // in Vietnam, from ProjNET's one-step (Bowring) geocentric-to-geodetic formula.
     private readonly MathTransform? _math;
+    private readonly PointTransform? _closedForm;
     private readonly SequenceFilter? _filter;
 
-    internal CrsTransform(CrsDefinition from, CrsDefinition to, MathTransform? math)
+    /// <summary>Moves one point in place (x = east, y = north).</summary>
+    internal delegate void PointTransform(ref double x, ref double y);
+
+    internal CrsTransform(CrsDefinition from, CrsDefinition to, MathTransform? math, PointTransform? closedForm = null)
     {
         From = from;
         To = to;
         _math = math;
-        _filter = math is null ? null : new SequenceFilter(math);
+        _closedForm = closedForm;
+        _filter = math is null ? null : new SequenceFilter(this);
     }
 
     /// <summary>The CRS of the input coordinates.</summary>
@@ -42,7 +47,11 @@ public sealed class CrsTransform
     public bool IsIdentity => _math is null;
 
     /// <summary>Transforms one point in place, x = east/longitude, y = north/latitude.</summary>
-    public void Transform(ref double x, ref double y) => _math?.Transform(ref x, ref y);
+    public void Transform(ref double x, ref double y)
+    {
+        if (_closedForm is not null) _closedForm(ref x, ref y);
+        else _math?.Transform(ref x, ref y);
+    }
 
     /// <summary>
     /// A transformed copy of the geometry whose SRID is the target's EPSG code (4326 for CRS84); the same instance
@@ -67,7 +76,7 @@ public sealed class CrsTransform
     /// </summary>
     public BBox Transform(BBox box)
     {
-        if (_math is not { } math)
+        if (_math is null)
             return box;
 
         var (minX, minY, maxX, maxY) = box;
@@ -98,7 +107,7 @@ public sealed class CrsTransform
 
         void Include(double x, double y)
         {
-            math.Transform(ref x, ref y);
+            Transform(ref x, ref y);
             // Points a projection cannot map (a pole in Mercator) come back NaN or infinite; the rest still cover.
             if (!double.IsFinite(x) || !double.IsFinite(y))
                 return;
@@ -110,7 +119,7 @@ public sealed class CrsTransform
     }
 
     /// <summary>Transforms whole coordinate sequences in place, reading and writing ordinates without allocating.</summary>
-    private sealed class SequenceFilter(MathTransform math) : IEntireCoordinateSequenceFilter
+    private sealed class SequenceFilter(CrsTransform transform) : IEntireCoordinateSequenceFilter
     {
         public bool Done => false;
 
@@ -122,7 +131,7 @@ public sealed class CrsTransform
             {
                 var x = seq.GetX(i);
                 var y = seq.GetY(i);
-                math.Transform(ref x, ref y);
+                transform.Transform(ref x, ref y);
                 seq.SetX(i, x);
                 seq.SetY(i, y);
             }

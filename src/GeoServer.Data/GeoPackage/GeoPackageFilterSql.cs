@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using GeoServer.Core.Filtering;
+using GeoServer.Core.Spatial;
 using GeoServer.Core.Sources;
 using Microsoft.Data.Sqlite;
 using NetTopologySuite.Geometries;
@@ -241,6 +242,6 @@ internal sealed class GeoPackageFilterSql
 
     private static Geometry ReadGeometry(byte[] blob) =>
         blob.Length > 0 && blob[0] == 0
-            ? new WKBReader().Read(blob.AsSpan(1).ToArray())
+            ? WkbGeometryReader.Read(blob.AsSpan(1))
             : GeoPackageGeometry.Read(blob);
 }

@@ -19,9 +19,7 @@ public static class GeoPackageGeometry
     {
         int wkbStart = HeaderLength(blob);
         if ((blob[3] & EmptyFlag) != 0) return Factory.CreateGeometryCollection();
-        // WKBReader is cheap to create and not documented as thread-safe, so one per call.
-        using var wkb = new MemoryStream(blob, wkbStart, blob.Length - wkbStart, writable: false);
-        return new WKBReader().Read(wkb);
+        return WkbGeometryReader.Read(blob.AsSpan(wkbStart));
     }
 
     /// <summary>The envelope stored in the header, or null when the blob carries none (points usually don't).</summary>

@@ -4,6 +4,7 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using GeoServer.Core.Filtering;
 using GeoServer.Core.Sources;
+using GeoServer.Core.Spatial;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.IO;
 using Npgsql;
@@ -100,10 +101,9 @@ public sealed class PostGisFeatureSource : IFeatureSource, IMatchCountingSource,
         bool finished = false;
         try
         {
-            var wkb = new WKBReader();
             while (await reader.ReadAsync(ct))
             {
-                var feature = ReadFeature(reader, wkb);
+                var feature = ReadFeature(reader);
                 if (count is not null) count.Value ??= reader.GetInt64(reader.FieldCount - 1);
                 yield return feature;
             }
@@ -160,7 +160,7 @@ public sealed class PostGisFeatureSource : IFeatureSource, IMatchCountingSource,
         var parameters = new PostGisParameters();
         await using var cmd = parameters.Bind(_db.CreateCommand($"{_select} WHERE {_table.Key.Sql} = {parameters.Add(id)}"));
         await using var reader = await cmd.ExecuteReaderAsync(CommandBehavior.SequentialAccess, ct);
-        return await reader.ReadAsync(ct) ? ReadFeature(reader, new WKBReader()) : null;
+        return await reader.ReadAsync(ct) ? ReadFeature(reader) : null;
     }
 
     public async Task<(string? Start, string? End)> TemporalExtentAsync(TemporalProperty property, CancellationToken ct)
@@ -225,10 +225,10 @@ public sealed class PostGisFeatureSource : IFeatureSource, IMatchCountingSource,
             Append(where, $"{start.Sql} IS NOT NULL");
     }
 
-    private Feature ReadFeature(NpgsqlDataReader reader, WKBReader wkb)
+    private Feature ReadFeature(NpgsqlDataReader reader)
     {
         long id = reader.GetInt64(0);
-        Geometry? geometry = reader.IsDBNull(1) ? null : wkb.Read(reader.GetFieldValue<byte[]>(1));
+        Geometry? geometry = reader.IsDBNull(1) ? null : WkbGeometryReader.Read(reader.GetFieldValue<byte[]>(1));
         var columns = _table.Columns;
         var values = new object?[columns.Count];
         for (int i = 0; i < values.Length; i++)
