@@ -2,9 +2,11 @@ using GeoServer.Core.Configuration;
 using GeoServer.Core.Crs;
 using GeoServer.Host.Configuration;
 using GeoServer.Host.Health;
+using GeoServer.Host.Security;
 using GeoServer.Host.Startup;
 using GeoServer.Core.Layers;
 using GeoServer.Ogc;
+using GeoServer.Tiles.Cache;
 using GeoServer.Tiles.Matrices;
 using GeoServer.Tiles.OgcTiles;
 using GeoServer.Tiles.Rendering;
@@ -17,6 +19,9 @@ using GeoServer.Tiles.Xyz;
 using GeoServer.Tiles.Wms;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HttpOverrides;
+
+if (args is ["key", .. var keyArgs])
+    return KeyCommand.Run(keyArgs, Console.In, Console.Out, Console.Error);
 
 CommandLine command;
 try
@@ -47,6 +52,10 @@ var options = builder.Configuration.Get<GeoSdiOptions>() ?? new GeoSdiOptions();
 builder.Services.AddSingleton(options);
 builder.Services.AddSingleton(options.Server);
 builder.Services.AddSingleton(CrsRegistry.Default);
+builder.Services.AddSingleton(new Credentials(options.Security, options.Workspaces.Keys));
+builder.Services.AddAuthentication(Credentials.Scheme)
+    .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, CredentialsAuthenticationHandler>(Credentials.Scheme, null);
+builder.Services.AddSingleton<LayerChanges>();
 builder.Services.AddSingleton(sp => new LayerCatalog(options, baseDirectory, CrsRegistry.Default, sp.GetRequiredService<ILoggerFactory>()));
 builder.Services.AddSingleton(sp => sp.GetRequiredService<LayerCatalog>().LoadAsync(CancellationToken.None).GetAwaiter().GetResult());
 builder.Services.AddSingleton(options.Wms);
@@ -68,6 +77,11 @@ var app = builder.Build();
 // Publish at start-up so a broken store fails now, with its name, rather than on the first request.
 app.Services.GetRequiredService<LayerRegistry>();
 app.Services.GetRequiredService<StyleCatalog>();
+if (app.Services.GetRequiredService<TileServices>().Cache is { } tileCache)
+{
+    var invalidator = new TileInvalidator(tileCache, TileMatrixSetRegistry.Default, CrsRegistry.Default);
+    app.Services.GetRequiredService<LayerChanges>().Subscribe(change => invalidator.Invalidate(change));
+}
 if (command.Seed is { } seed)
     return await SeedRunner.RunAsync(app.Services, seed, Console.Out, CancellationToken.None);
 
@@ -76,6 +90,7 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseRouting();
 app.UseMiddleware<RequestLog>();
+app.UseCredentials();
 app.MapGet("/", () => Results.Redirect("/ogc"));
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
 app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });

@@ -20,6 +20,10 @@ public static class OgcApi
         ogc.MapGetAndHead("/collections/{collectionId}", FeatureEndpoints.Collection);
         ogc.MapGetAndHead("/collections/{collectionId}/items", FeatureEndpoints.Items);
         ogc.MapGetAndHead("/collections/{collectionId}/items/{featureId}", FeatureEndpoints.Item);
+        ogc.MapPost("/collections/{collectionId}/items", FeatureEditEndpoints.Create);
+        ogc.MapPut("/collections/{collectionId}/items/{featureId}", FeatureEditEndpoints.Replace);
+        ogc.MapPatch("/collections/{collectionId}/items/{featureId}", FeatureEditEndpoints.Update);
+        ogc.MapDelete("/collections/{collectionId}/items/{featureId}", FeatureEditEndpoints.Delete);
         ogc.MapGetAndHead("/collections/{collectionId}/queryables", FeatureEndpoints.QueryablesOf);
         ogc.MapGetAndHead("/collections/{collectionId}/schema", GmlApplicationSchema.Write);
         return ogc;

@@ -9,6 +9,8 @@ public sealed class GeoSdiOptions
 
     public TilesOptions Tiles { get; init; } = new();
 
+    public SecurityOptions Security { get; init; } = new();
+
     /// <summary>Workspaces by id.</summary>
     public Dictionary<string, WorkspaceOptions> Workspaces { get; init; } = new(StringComparer.Ordinal);
 }

@@ -1,20 +1,24 @@
 using System.Security.Claims;
+using GeoServer.Core.Security;
 
 namespace GeoServer.Core.Layers;
 
 /// <summary>
-/// Open layers for everyone, shared layers for any authenticated caller, restricted layers for callers holding
-/// the workspace's role ("workspace:{id}") or the global admin role.
+/// Open layers for everyone, shared layers for any authenticated caller, restricted layers for members of the
+/// layer's workspace and global admins; editing for the workspace's editors and admins (see <see cref="Roles"/>).
 /// </summary>
 public sealed class AccessPolicy : IAccessPolicy
 {
-    public const string AdminRole = "admin";
+    public const string AdminRole = Roles.Admin;
 
     public bool CanSee(ClaimsPrincipal caller, LayerInfo layer) => layer.Access switch
     {
         AccessLevel.Open => true,
         AccessLevel.Shared => caller.Identity?.IsAuthenticated == true,
-        AccessLevel.Restricted => caller.IsInRole(AdminRole) || caller.IsInRole("workspace:" + layer.Workspace.Id),
+        AccessLevel.Restricted => caller.IsInRole(Roles.Admin) || caller.IsInRole(Roles.MemberOf(layer.Workspace.Id)),
         _ => false,
     };
+
+    public bool CanEdit(ClaimsPrincipal caller, LayerInfo layer) =>
+        CanSee(caller, layer) && (caller.IsInRole(Roles.Admin) || caller.IsInRole(Roles.EditorOf(layer.Workspace.Id)));
 }

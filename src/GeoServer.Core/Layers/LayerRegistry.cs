@@ -36,4 +36,7 @@ public sealed class LayerRegistry
     /// <summary>The layer with this id if it exists and the caller may see it; otherwise null.</summary>
     public Layer? Find(ClaimsPrincipal caller, string id) =>
         _byId.TryGetValue(id, out var layer) && _policy.CanSee(caller, layer.Info) ? layer : null;
+
+    /// <summary>Whether the caller may change the features of a layer it found.</summary>
+    public bool CanEdit(ClaimsPrincipal caller, Layer layer) => _policy.CanEdit(caller, layer.Info);
 }

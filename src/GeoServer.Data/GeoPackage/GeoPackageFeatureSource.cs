@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
+using GeoServer.Core.Editing;
 using GeoServer.Core.Sources;
 using Microsoft.Data.Sqlite;
 using NetTopologySuite.Geometries;
@@ -11,7 +12,7 @@ namespace GeoServer.Data.GeoPackage;
 /// One GeoPackage table. The select list and the R-tree join are written once at open; a request only adds
 /// the WHERE clauses its filters need and binds their values as parameters.
 /// </summary>
-public sealed class GeoPackageFeatureSource : IFeatureSource
+public sealed class GeoPackageFeatureSource : IFeatureSource, IFeatureEditor
 {
     private const string IntersectsFunction = "geosdi_intersects";
     private readonly GeoPackageStore _store;
@@ -20,6 +21,7 @@ public sealed class GeoPackageFeatureSource : IFeatureSource
     private readonly string _key;
     private readonly string? _geometry;
     private readonly string? _rtree;
+    private readonly GeoPackageFeatureWriter _writer;
 
     internal GeoPackageFeatureSource(GeoPackageStore store, FeatureSourceInfo info, string? geometryColumn, string? rtree)
     {
@@ -35,6 +37,8 @@ public sealed class GeoPackageFeatureSource : IFeatureSource
         _from = rtree is null
             ? $"{SqlIdentifier.Quote(info.Name)} t"
             : $"{SqlIdentifier.Quote(info.Name)} t JOIN {SqlIdentifier.Quote(rtree)} r ON r.id = {_key}";
+        _writer = new GeoPackageFeatureWriter(store, info, geometryColumn, ReadFeature,
+            $"SELECT {_selectList} FROM {SqlIdentifier.Quote(info.Name)} t");
     }
 
     public FeatureSourceInfo Info { get; }
@@ -56,6 +60,8 @@ public sealed class GeoPackageFeatureSource : IFeatureSource
         while (await reader.ReadAsync(ct))
             yield return ReadFeature(reader);
     }
+
+    public Task<FeatureEditResult> ApplyAsync(IReadOnlyList<FeatureEdit> edits, CancellationToken ct) => _writer.ApplyAsync(edits, ct);
 
     public async Task<long> CountAsync(FeatureQuery query, CancellationToken ct)
     {

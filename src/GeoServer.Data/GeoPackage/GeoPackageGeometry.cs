@@ -32,6 +32,39 @@ public static class GeoPackageGeometry
         return new BBox(D(blob, 8, little), D(blob, 24, little), D(blob, 16, little), D(blob, 32, little));
     }
 
+    /// <summary>
+    /// The blob GeoPackage stores for the geometry: standard header (version 0, little-endian, the xy envelope
+    /// unless a point, the empty flag) and ISO WKB, 2D.
+    /// </summary>
+    public static byte[] Write(NetTopologySuite.Geometries.Geometry geometry, int srsId)
+    {
+        bool envelope = geometry is not Point && !geometry.IsEmpty;
+        byte flags = (byte)(1 | (envelope ? 0b0010 : 0) | (geometry.IsEmpty ? EmptyFlag : 0));
+        var wkb = new WKBWriter(ByteOrder.LittleEndian, false, false).Write(geometry);
+        var blob = new byte[8 + (envelope ? 32 : 0) + wkb.Length];
+        blob[0] = (byte)'G';
+        blob[1] = (byte)'P';
+        blob[3] = flags;
+        BinaryPrimitives.WriteInt32LittleEndian(blob.AsSpan(4), srsId);
+        if (envelope)
+        {
+            var e = geometry.EnvelopeInternal;
+            BinaryPrimitives.WriteDoubleLittleEndian(blob.AsSpan(8), e.MinX);
+            BinaryPrimitives.WriteDoubleLittleEndian(blob.AsSpan(16), e.MaxX);
+            BinaryPrimitives.WriteDoubleLittleEndian(blob.AsSpan(24), e.MinY);
+            BinaryPrimitives.WriteDoubleLittleEndian(blob.AsSpan(32), e.MaxY);
+        }
+        wkb.CopyTo(blob.AsSpan(blob.Length - wkb.Length));
+        return blob;
+    }
+
+    /// <summary>Whether the blob holds an empty geometry (header flag, or a WKB with no coordinates).</summary>
+    public static bool IsEmpty(byte[] blob) => (blob[3] & EmptyFlag) != 0 || Read(blob).IsEmpty;
+
+    /// <summary>The geometry's envelope: from the header when it has one, else computed.</summary>
+    public static BBox Envelope(byte[] blob) =>
+        ReadEnvelope(blob) ?? BBox.FromEnvelope(Read(blob).EnvelopeInternal);
+
     private static double D(ReadOnlySpan<byte> blob, int offset, bool little) => little
         ? BinaryPrimitives.ReadDoubleLittleEndian(blob[offset..])
         : BinaryPrimitives.ReadDoubleBigEndian(blob[offset..]);

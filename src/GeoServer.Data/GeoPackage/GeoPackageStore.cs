@@ -5,13 +5,14 @@ using Microsoft.Data.Sqlite;
 namespace GeoServer.Data.GeoPackage;
 
 /// <summary>
-/// A GeoPackage file opened read-only. Lists its feature and attribute tables from gpkg_contents and describes
+/// A GeoPackage file, read through read-only connections (edits open their own). Lists its feature and attribute tables from gpkg_contents and describes
 /// each from the GeoPackage catalog tables and SQLite's table_info.
 /// </summary>
 public sealed class GeoPackageStore : IStore
 {
     private readonly string _path;
     private readonly string _connectionString;
+    private readonly string _writeConnectionString;
 
     public GeoPackageStore(string path)
     {
@@ -21,6 +22,14 @@ public sealed class GeoPackageStore : IStore
             DataSource = path,
             Mode = SqliteOpenMode.ReadOnly,
             Pooling = true,
+        }.ToString();
+        _writeConnectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = SqliteOpenMode.ReadWrite,
+            Pooling = true,
+            // A writer waits for another (this process or an ogr2ogr next door) instead of failing at once.
+            DefaultTimeout = 30,
         }.ToString();
     }
 
@@ -70,6 +79,15 @@ public sealed class GeoPackageStore : IStore
     {
         var connection = new SqliteConnection(_connectionString);
         connection.Open();
+        return connection;
+    }
+
+    /// <summary>A connection that may write, with the functions the R-tree triggers call.</summary>
+    internal SqliteConnection OpenForWriting()
+    {
+        var connection = new SqliteConnection(_writeConnectionString);
+        connection.Open();
+        GeoPackageSqlFunctions.Register(connection);
         return connection;
     }
 

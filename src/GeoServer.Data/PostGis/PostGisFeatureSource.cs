@@ -2,6 +2,7 @@ using System.Data;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
+using GeoServer.Core.Editing;
 using GeoServer.Core.Filtering;
 using GeoServer.Core.Sources;
 using GeoServer.Core.Spatial;
@@ -17,7 +18,7 @@ namespace GeoServer.Data.PostGis;
 /// positional parameters. Rows are streamed; cancelling the token cancels the statement on the server. Vector
 /// tiles are encoded by PostGIS in one statement per tile (<see cref="PostGisTileQuery"/>).
 /// </summary>
-public sealed class PostGisFeatureSource : IFeatureSource, IMatchCountingSource, IVectorTileSource
+public sealed class PostGisFeatureSource : IFeatureSource, IMatchCountingSource, IVectorTileSource, IFeatureEditor
 {
     private readonly NpgsqlDataSource _db;
     private readonly PostGisTable _table;
@@ -29,6 +30,7 @@ public sealed class PostGisFeatureSource : IFeatureSource, IMatchCountingSource,
     private readonly string? _geometry;
     private readonly string? _caseCollation;
     private readonly PostGisTileQuery? _tiles;
+    private readonly PostGisFeatureWriter _writer;
 
     internal PostGisFeatureSource(NpgsqlDataSource db, PostGisTable table, FeatureSourceInfo info, string? caseCollation)
     {
@@ -48,6 +50,7 @@ public sealed class PostGisFeatureSource : IFeatureSource, IMatchCountingSource,
         _select = $"{_selectList} FROM {table.From} t";
         _count = $"SELECT count(*) FROM {table.From} t";
         _tiles = table.Geometry is null ? null : new PostGisTileQuery(table);
+        _writer = new PostGisFeatureWriter(db, table, ReadFeature, _select);
     }
 
     public FeatureSourceInfo Info { get; }
@@ -147,6 +150,8 @@ public sealed class PostGisFeatureSource : IFeatureSource, IMatchCountingSource,
         request.Validate();
         return _tiles is null ? Task.FromResult<byte[]?>(null) : _tiles.ExecuteAsync(_db, request, ct);
     }
+
+    public Task<FeatureEditResult> ApplyAsync(IReadOnlyList<FeatureEdit> edits, CancellationToken ct) => _writer.ApplyAsync(edits, ct);
 
     public async Task<long> CountAsync(FeatureQuery query, CancellationToken ct)
     {

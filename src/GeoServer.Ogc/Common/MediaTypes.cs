@@ -5,6 +5,7 @@ public static class MediaTypes
 {
     public const string Json = "application/json";
     public const string GeoJson = "application/geo+json";
+    public const string MergePatch = "application/merge-patch+json";
     public const string Html = "text/html";
     public const string ProblemJson = "application/problem+json";
     public const string OpenApiJson = "application/vnd.oai.openapi+json;version=3.0";

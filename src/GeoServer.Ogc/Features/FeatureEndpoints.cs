@@ -93,6 +93,7 @@ public static class FeatureEndpoints
         var feature = (long.TryParse(featureId, NumberStyles.None, CultureInfo.InvariantCulture, out var id)
                           ? await layer.Features.GetAsync(id, ct) : null)
                       ?? throw OgcException.NotFound($"Collection '{collectionId}' has no feature '{featureId}'.");
+        http.Response.Headers.ETag = Core.Editing.FeatureTag.Of(feature);
         var paths = new OgcPaths(http.Request);
         if (format == OutputFormat.Html)
         {

@@ -30,6 +30,7 @@ public sealed class TileCache
         Directory.CreateDirectory(_root);
         foreach (var old in Directory.EnumerateDirectories(Path.GetDirectoryName(_root)!).Where(d => d != _root))
             TryDelete(old, recursive: true);
+        IndexStoredTiles();
     }
 
     /// <summary>Tiles held (on disk, memory or both).</summary>
@@ -73,6 +74,24 @@ public sealed class TileCache
     /// </summary>
     public int InvalidateTilesets(IReadOnlySet<string> tilesets) =>
         Invalidate(k => tilesets.Contains(k.Tileset) || k.Tileset.IndexOf('~') is > 0 and var i && tilesets.Contains(k.Tileset[..i]));
+
+    /// <summary>
+    /// Tiles an earlier run of this generation left on disk join the index, so invalidation and the size limit
+    /// see them too; leftovers of an interrupted write go.
+    /// </summary>
+    private void IndexStoredTiles()
+    {
+        foreach (var file in Directory.EnumerateFiles(_root, "*", SearchOption.AllDirectories))
+        {
+            if (TileKey.FromRelativePath(Path.GetRelativePath(_root, file)) is not { } key)
+            {
+                TryDelete(file, recursive: false);
+                continue;
+            }
+            var entry = new Entry(new FileInfo(file).Length);
+            if (_entries.TryAdd(key, entry)) _diskBytes += entry.Size;
+        }
+    }
 
     private async Task<CachedTile> RenderAndStoreAsync(TileKey key, Func<CancellationToken, Task<byte[]?>> render)
     {
