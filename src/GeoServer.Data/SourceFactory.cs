@@ -22,6 +22,7 @@ public static class SourceFactory
                 Schemas = options.Schemas,
                 Tables = options.Tables,
                 StatementTimeout = TimeSpan.FromSeconds(options.StatementTimeoutSeconds),
+                ListenForChanges = options.ListenForChanges,
             },
             logging),
         "" => throw new InvalidDataException("The store has no Type."),

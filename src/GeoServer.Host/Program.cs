@@ -56,6 +56,7 @@ builder.Services.AddSingleton(new Credentials(options.Security, options.Workspac
 builder.Services.AddAuthentication(Credentials.Scheme)
     .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, CredentialsAuthenticationHandler>(Credentials.Scheme, null);
 builder.Services.AddSingleton<LayerChanges>();
+builder.Services.AddHostedService<ChangeFeedService>();
 builder.Services.AddSingleton(sp => new LayerCatalog(options, baseDirectory, CrsRegistry.Default, sp.GetRequiredService<ILoggerFactory>()));
 builder.Services.AddSingleton(sp => sp.GetRequiredService<LayerCatalog>().LoadAsync(CancellationToken.None).GetAwaiter().GetResult());
 builder.Services.AddSingleton(options.Wms);

@@ -25,6 +25,12 @@ public sealed class StoreOptions
     /// <summary>Database stores: the server cancels statements running longer than this many seconds.</summary>
     public int StatementTimeoutSeconds { get; init; } = 30;
 
+    /// <summary>
+    /// PostGIS stores: install triggers that announce every change to the published tables (LISTEN/NOTIFY), so
+    /// cached tiles follow edits made by other programs or other GeoSDI nodes. Needs the right to create triggers.
+    /// </summary>
+    public bool ListenForChanges { get; init; }
+
     /// <summary>Publish every table even when some are listed under Layers (the listed ones only get overrides).</summary>
     public bool AutoPublish { get; init; }
 

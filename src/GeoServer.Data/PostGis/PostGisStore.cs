@@ -13,12 +13,13 @@ namespace GeoServer.Data.PostGis;
 /// integer key (<see cref="PostGisStoreOptions"/> narrows or lists them); the rest are left out with the reason
 /// in <see cref="SkippedTables"/> and the log.
 /// </summary>
-public sealed class PostGisStore : IStore
+public sealed class PostGisStore : IStore, IChangeFeed
 {
     private readonly NpgsqlDataSource _db;
     private readonly PostGisStoreOptions _options;
     private readonly ILogger _log;
     private IReadOnlyDictionary<string, string> _skipped = new Dictionary<string, string>();
+    private IReadOnlySet<string> _watched = new HashSet<string>();
 
     /// <param name="connectionString">
     /// An Npgsql connection string. Unless it says otherwise, connections time out after 10 s, run in UTC, are
@@ -72,7 +73,78 @@ public sealed class PostGisStore : IStore
             };
             sources.Add(new PostGisFeatureSource(_db, table, info, caseCollation));
         }
+        if (_options.ListenForChanges) _watched = await InstallTriggersAsync(connection, tables, ct);
         return sources;
+    }
+
+    /// <summary>The change triggers on every table with geometry; a table that refuses them (a view) is logged, not fatal.</summary>
+    private async Task<IReadOnlySet<string>> InstallTriggersAsync(NpgsqlConnection connection, IEnumerable<PostGisTable> tables, CancellationToken ct)
+    {
+        var watched = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var table in tables.Where(t => t.Geometry is not null))
+            try
+            {
+                await PostGisChangeTriggers.InstallAsync(connection, table, ct);
+                watched.Add(table.Name);
+            }
+            catch (PostgresException e)
+            {
+                _log.LogWarning("Changes to {Table} are not announced: its triggers could not be created ({Reason})", table.Name, e.MessageText);
+            }
+        return watched;
+    }
+
+    /// <summary>
+    /// Reports the changes the triggers announce on the watched tables. After a lost connection it reconnects and
+    /// reports every watched table as changed anywhere, since notifications sent meanwhile are lost.
+    /// </summary>
+    public async Task ListenAsync(Action<string, BBox?> changed, CancellationToken ct)
+    {
+        if (_watched.Count == 0) return;
+        bool reconnecting = false;
+        while (!ct.IsCancellationRequested)
+        {
+            try
+            {
+                await using var connection = await _db.OpenConnectionAsync(ct);
+                connection.Notification += (_, e) => Dispatch(e.Payload, changed);
+                await using (var listen = new NpgsqlCommand($"LISTEN {PostGisChangeTriggers.Channel}", connection))
+                    await listen.ExecuteNonQueryAsync(ct);
+                if (reconnecting)
+                    foreach (var table in _watched) changed(table, null);
+                while (true) await connection.WaitAsync(ct);
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e) when (e is NpgsqlException or IOException or TimeoutException)
+            {
+                _log.LogWarning("Listening for table changes failed ({Reason}); retrying in 5 s", e.Message);
+                reconnecting = true;
+                try { await Task.Delay(TimeSpan.FromSeconds(5), ct); } catch (OperationCanceledException) { return; }
+            }
+        }
+    }
+
+    private void Dispatch(string payload, Action<string, BBox?> changed)
+    {
+        try
+        {
+            using var json = System.Text.Json.JsonDocument.Parse(payload);
+            var name = json.RootElement.GetProperty("table").GetString() ?? "";
+            // Tables of the public schema are published by their bare name.
+            if (name.StartsWith("public.", StringComparison.Ordinal) && !_watched.Contains(name)) name = name["public.".Length..];
+            if (!_watched.Contains(name)) return;
+            var box = json.RootElement.GetProperty("box");
+            changed(name, box.ValueKind == System.Text.Json.JsonValueKind.Array
+                ? new BBox(box[0].GetDouble(), box[1].GetDouble(), box[2].GetDouble(), box[3].GetDouble())
+                : null);
+        }
+        catch (Exception e) when (e is System.Text.Json.JsonException or KeyNotFoundException or InvalidOperationException)
+        {
+            _log.LogWarning("Ignored a malformed change notification: {Payload}", payload);
+        }
     }
 
     public async Task CheckAsync(CancellationToken ct)

@@ -21,4 +21,7 @@ public sealed class PostGisStoreOptions
     /// connection starts), unless the connection string's Options already set one.
     /// </summary>
     public TimeSpan StatementTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Install change triggers on every published table with geometry and report changes (<see cref="PostGisStore.ListenAsync"/>).</summary>
+    public bool ListenForChanges { get; init; }
 }

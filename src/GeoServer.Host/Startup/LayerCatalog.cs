@@ -21,6 +21,11 @@ public sealed class LayerCatalog(GeoSdiOptions options, string baseDirectory, Cr
 
     public IReadOnlyList<IStore> Stores => _stores;
 
+    /// <summary>Each opened store with the layers it publishes.</summary>
+    public IReadOnlyList<(IStore Store, IReadOnlyList<Layer> Layers)> Published => _published;
+
+    private readonly List<(IStore, IReadOnlyList<Layer>)> _published = [];
+
     public async Task<LayerRegistry> LoadAsync(CancellationToken ct)
     {
         var workspaces = new List<Workspace>();
@@ -82,6 +87,7 @@ public sealed class LayerCatalog(GeoSdiOptions options, string baseDirectory, Cr
         }
         var missing = listed.Keys.Where(t => sources.All(s => s.Info.Name != t)).ToList();
         if (missing.Count > 0) throw new InvalidDataException($"tables not found: {string.Join(", ", missing)}.");
+        _published.Add((store, published));
         return published;
     }
 }

@@ -20,7 +20,7 @@ public sealed class TileInvalidator(TileCache cache, TileMatrixSetRegistry grids
     public int Invalidate(LayerDataChange change)
     {
         var layer = change.Layer;
-        if (change.Areas.Count == 0 || layer.StorageCrs is null) return 0;
+        if (change.Areas is { Count: 0 } || layer.StorageCrs is null) return 0;
         string workspace = layer.Workspace.Id, groupPrefix = workspace + "~";
         // Per grid, the changed areas in the grid's CRS; per matrix, buffered by its cell size.
         var inGrid = new Dictionary<string, BBox[]?>(StringComparer.Ordinal);
@@ -28,13 +28,14 @@ public sealed class TileInvalidator(TileCache cache, TileMatrixSetRegistry grids
         {
             if (key.Tileset != layer.Id && key.Tileset != workspace && !key.Tileset.StartsWith(groupPrefix, StringComparison.Ordinal))
                 return false;
+            if (change.Areas is null) return true;
             var grid = grids.Find(key.Set);
             var matrix = grid?.Find(key.Matrix);
             if (grid is null || matrix is null) return true;   // unknown grid: cannot tell, so drop it
             BBox[]? areas;
             lock (inGrid)
                 if (!inGrid.TryGetValue(grid.Id, out areas))
-                    inGrid[grid.Id] = areas = Transform(change.Areas, layer.StorageCrs, grid);
+                    inGrid[grid.Id] = areas = Transform(change.Areas!, layer.StorageCrs, grid);
             if (areas is null) return true;
             var tile = matrix.TileBounds(key.Row, key.Col);
             double buffer = BufferPixels * matrix.CellSize;

@@ -29,7 +29,7 @@ public sealed class TileInvalidationTests : IAsyncLifetime
         // Parcel 1's first vertex, and the z17 tile holding it; the far tile is 6 tiles east (about 1.8 km).
         var parcel = System.Text.Json.Nodes.JsonNode.Parse(await _server.Client.GetStringAsync($"ogc/collections/{Layer}/items/1"))!;
         var vertex = parcel["geometry"]!["coordinates"]![0]![0]!;
-        var (x, y) = XyzTile((double)vertex[0]!, (double)vertex[1]!, 17);
+        var (x, y) = XyzTiles.At((double)vertex[0]!, (double)vertex[1]!, 17);
         string near = $"tiles/{Layer}/17/{x}/{y}", far = $"tiles/{Layer}/17/{x + 6}/{y}";
 
         var nearPng = await GetBytesAsync(near + ".png");
@@ -60,16 +60,6 @@ public sealed class TileInvalidationTests : IAsyncLifetime
         return await response.Content.ReadAsByteArrayAsync();
     }
 
-    /// <summary>The tile's file in the cache ({generation}/{tileset}/default/WebMercatorQuad/{z}/{x}/{y}.{ext}).</summary>
-    private string CachedFile(int z, long x, long y, string extension)
-    {
-        var generation = Directory.GetDirectories(_server.CacheDirectory).Single();
-        return Path.Combine(generation, Layer, "default", "WebMercatorQuad", z.ToString(), x.ToString(), $"{y}.{extension}");
-    }
-
-    private static (long X, long Y) XyzTile(double lon, double lat, int z)
-    {
-        double n = Math.Pow(2, z), rad = lat * Math.PI / 180;
-        return ((long)Math.Floor((lon + 180) / 360 * n), (long)Math.Floor((1 - Math.Log(Math.Tan(rad) + 1 / Math.Cos(rad)) / Math.PI) / 2 * n));
-    }
+    private string CachedFile(int z, long x, long y, string extension) =>
+        XyzTiles.CachedFile(_server.CacheDirectory, Layer, z, x, y, extension);
 }
