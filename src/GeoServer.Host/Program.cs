@@ -1,7 +1,12 @@
 using GeoServer.Core.Configuration;
 using GeoServer.Core.Crs;
 using GeoServer.Host.Configuration;
+using GeoServer.Core.Audit;
+using GeoServer.Core.Usage;
+using GeoServer.Data.State;
+using GeoServer.Host.Admin;
 using GeoServer.Host.Health;
+using GeoServer.Host.Usage;
 using GeoServer.Host.Security;
 using GeoServer.Host.Startup;
 using GeoServer.Core.Layers;
@@ -56,6 +61,12 @@ builder.Services.AddSingleton(new Credentials(options.Security, options.Workspac
 builder.Services.AddAuthentication(Credentials.Scheme)
     .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, CredentialsAuthenticationHandler>(Credentials.Scheme, null);
 builder.Services.AddSingleton<LayerChanges>();
+builder.Services.AddGeoSdiRateLimits(options.Security);
+var state = new SqliteStateStore(Path.GetFullPath(options.Server.StateDatabase, baseDirectory));
+builder.Services.AddSingleton<IUsageStore>(state);
+builder.Services.AddSingleton<IAuditLog>(state);
+builder.Services.AddSingleton<UsageMeter>();
+builder.Services.AddHostedService<UsageFlusher>();
 builder.Services.AddHostedService<ChangeFeedService>();
 builder.Services.AddSingleton(sp => new LayerCatalog(options, baseDirectory, CrsRegistry.Default, sp.GetRequiredService<ILoggerFactory>()));
 builder.Services.AddSingleton(sp => sp.GetRequiredService<LayerCatalog>().LoadAsync(CancellationToken.None).GetAwaiter().GetResult());
@@ -92,6 +103,9 @@ app.UseStatusCodePages();
 app.UseRouting();
 app.UseMiddleware<RequestLog>();
 app.UseCredentials();
+app.UseRateLimiter();
+var meter = app.Services.GetRequiredService<UsageMeter>();
+app.Use(meter.InvokeAsync);
 app.MapGet("/", () => Results.Redirect("/ogc"));
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
 app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });
@@ -101,6 +115,7 @@ app.MapWms();
 app.MapWmts();
 app.MapXyzTiles();
 app.MapTileViewer();
+app.MapAdminApi();
 await app.RunAsync();
 return 0;
 

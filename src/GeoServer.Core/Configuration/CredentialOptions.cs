@@ -12,4 +12,7 @@ public sealed class CredentialOptions
 
     /// <summary>Workspace ids the role applies to; required for Member, Editor and WorkspaceAdmin.</summary>
     public List<string> Workspaces { get; init; } = [];
+
+    /// <summary>Requests per minute this key or user may make (429 with Retry-After beyond); 0 = no limit.</summary>
+    public int RequestsPerMinute { get; init; }
 }

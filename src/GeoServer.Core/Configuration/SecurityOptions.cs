@@ -9,6 +9,9 @@ public sealed class SecurityOptions
     /// <summary>API keys by a name that identifies them in logs and usage reports.</summary>
     public Dictionary<string, CredentialOptions> ApiKeys { get; init; } = new(StringComparer.Ordinal);
 
+    /// <summary>Requests per minute from one address without credentials; 0 = no limit.</summary>
+    public int AnonymousRequestsPerMinute { get; init; }
+
     /// <summary>Users by login name.</summary>
     public Dictionary<string, CredentialOptions> Users { get; init; } = new(StringComparer.Ordinal);
 }

@@ -26,4 +26,7 @@ public sealed class ServerOptions
 
     /// <summary>When false, a store that fails to open is reported on /health instead of stopping start-up.</summary>
     public bool FailOnBrokenStore { get; init; } = true;
+
+    /// <summary>The SQLite file of the server's own records (usage counts, audit log), relative to the configuration's folder.</summary>
+    public string StateDatabase { get; init; } = ".geosdi/state.db";
 }

@@ -24,6 +24,7 @@ internal sealed class GeoPackageFeatureWriter(GeoPackageStore store, FeatureSour
         await using var transaction = connection.BeginTransaction(deferred: false);
         var inserted = new List<long>();
         var areas = new List<BBox>();
+        var changes = new List<FeatureChange>();
         try
         {
             foreach (var edit in edits)
@@ -34,19 +35,26 @@ internal sealed class GeoPackageFeatureWriter(GeoPackageStore store, FeatureSour
                     case FeatureEdit.Insert insert:
                         inserted.Add(await InsertAsync(connection, insert.Feature, ct));
                         AddArea(areas, insert.Feature.Geometry);
+                        changes.Add(new FeatureChange("create", inserted[^1], null, insert.Feature));
                         break;
                     case FeatureEdit.Replace replace:
-                        AddArea(areas, (await ReadAsync(connection, replace.Id, replace.IfMatch, ct)).Geometry);
+                        var replaced = await ReadAsync(connection, replace.Id, replace.IfMatch, ct);
+                        AddArea(areas, replaced.Geometry);
                         await UpdateAsync(connection, replace.Id, replace.Feature, everyColumn: true, ct);
                         AddArea(areas, replace.Feature.Geometry);
+                        changes.Add(new FeatureChange("replace", replace.Id, replaced, replace.Feature));
                         break;
                     case FeatureEdit.Patch patch:
-                        AddArea(areas, (await ReadAsync(connection, patch.Id, patch.IfMatch, ct)).Geometry);
+                        var before = await ReadAsync(connection, patch.Id, patch.IfMatch, ct);
+                        AddArea(areas, before.Geometry);
                         await UpdateAsync(connection, patch.Id, patch.Changes, everyColumn: false, ct);
                         AddArea(areas, patch.Changes.SetsGeometry ? patch.Changes.Geometry : null);
+                        changes.Add(new FeatureChange("update", patch.Id, before, patch.Changes));
                         break;
                     case FeatureEdit.Delete delete:
-                        AddArea(areas, (await ReadAsync(connection, delete.Id, delete.IfMatch, ct)).Geometry);
+                        var deleted = await ReadAsync(connection, delete.Id, delete.IfMatch, ct);
+                        AddArea(areas, deleted.Geometry);
+                        changes.Add(new FeatureChange("delete", delete.Id, deleted, null));
                         await ExecuteAsync(connection, $"DELETE FROM {_table} WHERE {_key} = $p0", [delete.Id], ct);
                         break;
                 }
@@ -61,7 +69,7 @@ internal sealed class GeoPackageFeatureWriter(GeoPackageStore store, FeatureSour
             throw new FeatureEditException(e.SqliteExtendedErrorCode is 1555 or 2067 ? FeatureEditError.Conflict : FeatureEditError.Invalid,
                 e.Message.Replace("SQLite Error 19: ", "", StringComparison.Ordinal), e);
         }
-        return new FeatureEditResult(inserted, areas);
+        return new FeatureEditResult(inserted, areas, changes);
     }
 
     private async Task<Feature> ReadAsync(SqliteConnection connection, long id, string? ifMatch, CancellationToken ct)

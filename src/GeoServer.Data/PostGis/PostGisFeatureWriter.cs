@@ -23,6 +23,7 @@ internal sealed class PostGisFeatureWriter(NpgsqlDataSource db, PostGisTable tab
         await using var transaction = await connection.BeginTransactionAsync(ct);
         var inserted = new List<long>();
         var areas = new List<BBox>();
+        var changes = new List<FeatureChange>();
         try
         {
             foreach (var edit in edits)
@@ -32,20 +33,26 @@ internal sealed class PostGisFeatureWriter(NpgsqlDataSource db, PostGisTable tab
                     case FeatureEdit.Insert insert:
                         inserted.Add(await InsertAsync(connection, insert.Feature, ct));
                         AddArea(areas, insert.Feature.Geometry);
+                        changes.Add(new FeatureChange("create", inserted[^1], null, insert.Feature));
                         break;
                     case FeatureEdit.Replace replace:
-                        AddArea(areas, (await LockAsync(connection, replace.Id, replace.IfMatch, ct)).Geometry);
+                        var replaced = await LockAsync(connection, replace.Id, replace.IfMatch, ct);
+                        AddArea(areas, replaced.Geometry);
                         await UpdateAsync(connection, replace.Id, replace.Feature, everyColumn: true, ct);
                         AddArea(areas, replace.Feature.Geometry);
+                        changes.Add(new FeatureChange("replace", replace.Id, replaced, replace.Feature));
                         break;
                     case FeatureEdit.Patch patch:
                         var before = await LockAsync(connection, patch.Id, patch.IfMatch, ct);
                         AddArea(areas, before.Geometry);
                         await UpdateAsync(connection, patch.Id, patch.Changes, everyColumn: false, ct);
                         AddArea(areas, patch.Changes.SetsGeometry ? patch.Changes.Geometry : null);
+                        changes.Add(new FeatureChange("update", patch.Id, before, patch.Changes));
                         break;
                     case FeatureEdit.Delete delete:
-                        AddArea(areas, (await LockAsync(connection, delete.Id, delete.IfMatch, ct)).Geometry);
+                        var deleted = await LockAsync(connection, delete.Id, delete.IfMatch, ct);
+                        AddArea(areas, deleted.Geometry);
+                        changes.Add(new FeatureChange("delete", delete.Id, deleted, null));
                         await ExecuteAsync(connection, $"DELETE FROM {table.From} t WHERE {table.Key.Sql} = $1", [delete.Id], ct);
                         break;
                 }
@@ -58,7 +65,7 @@ internal sealed class PostGisFeatureWriter(NpgsqlDataSource db, PostGisTable tab
             throw new FeatureEditException(e.SqlState.StartsWith("23505", StringComparison.Ordinal) ? FeatureEditError.Conflict : FeatureEditError.Invalid,
                 e.MessageText + (e.ColumnName is { } column ? $" (column '{column}')" : ""), e);
         }
-        return new FeatureEditResult(inserted, areas);
+        return new FeatureEditResult(inserted, areas, changes);
     }
 
     private async Task<Feature> LockAsync(NpgsqlConnection connection, long id, string? ifMatch, CancellationToken ct)

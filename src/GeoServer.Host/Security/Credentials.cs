@@ -54,6 +54,8 @@ public sealed class Credentials
     private static ClaimsPrincipal Principal(string name, CredentialOptions options, IReadOnlyCollection<string> workspaces, string where)
     {
         var claims = new List<Claim> { new(ClaimTypes.Name, name), new(ClaimTypes.Role, Roles.Agency) };
+        if (options.RequestsPerMinute > 0)
+            claims.Add(new(RateLimits.Claim, options.RequestsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         if (options.Role == Role.Admin) claims.Add(new(ClaimTypes.Role, Roles.Admin));
         else if (options.Role != Role.Agency)
         {

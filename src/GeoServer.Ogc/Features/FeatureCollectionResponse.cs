@@ -54,6 +54,7 @@ public static class FeatureCollectionResponse
             await JsonResponse.FlushIfFullAsync(json, http.Response, ct);
         }
         json.WriteEndArray();
+        http.Features.Get<Core.Usage.RequestUsage>()?.AddFeatures(page.Returned);
         long? numberMatched = await NumberMatchedAsync(layer, request, server, counted, page, ct);
         if (numberMatched is { } matched) json.WriteNumber("numberMatched", matched);
         json.WriteNumber("numberReturned", page.Returned);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using GeoServer.Core.Audit;
 using GeoServer.Core.Crs;
 using GeoServer.Core.Editing;
 using GeoServer.Core.Layers;
@@ -22,7 +23,7 @@ public static class FeatureEditEndpoints
     private static readonly JsonDocumentOptions BodyOptions = new() { MaxDepth = 64 };
 
     public static async Task<IResult> Create(string collectionId, HttpContext http, LayerRegistry layers, CrsRegistry crs,
-        LayerChanges changes, CancellationToken ct)
+        LayerChanges changes, IAuditLog audit, CancellationToken ct)
     {
         var (layer, editor) = Editable(layers, http, collectionId);
         using var body = await ReadBodyAsync(http, ct, MediaTypes.GeoJson, MediaTypes.Json);
@@ -36,7 +37,7 @@ public static class FeatureEditEndpoints
             : [reader.Read(root)];
         if (drafts.Count == 0) throw new OgcException(400, "Bad Request", "The FeatureCollection has no features.");
 
-        var result = await ApplyAsync(layer, editor, drafts.Select(d => (FeatureEdit)new FeatureEdit.Insert(d)).ToList(), changes, ct);
+        var result = await ApplyAsync(layer, editor, drafts.Select(d => (FeatureEdit)new FeatureEdit.Insert(d)).ToList(), changes, audit, http, ct);
         var paths = new OgcPaths(http.Request);
         http.Response.Headers.Location = paths.Item(layer.Info.Id, result.InsertedIds[0]);
         if (!collection)
@@ -52,34 +53,34 @@ public static class FeatureEditEndpoints
     }
 
     public static async Task<IResult> Replace(string collectionId, string featureId, HttpContext http, LayerRegistry layers,
-        CrsRegistry crs, LayerChanges changes, CancellationToken ct)
+        CrsRegistry crs, LayerChanges changes, IAuditLog audit, CancellationToken ct)
     {
         var (layer, editor) = Editable(layers, http, collectionId);
         long id = FeatureId(collectionId, featureId);
         using var body = await ReadBodyAsync(http, ct, MediaTypes.GeoJson, MediaTypes.Json);
         var draft = new FeatureDraftReader(layer.Info, BodyCrs(http, crs), crs).Read(body.RootElement);
-        await ApplyAsync(layer, editor, [new FeatureEdit.Replace(id, draft, IfMatch(http))], changes, ct);
+        await ApplyAsync(layer, editor, [new FeatureEdit.Replace(id, draft, IfMatch(http))], changes, audit, http, ct);
         await SetTagAsync(http, layer, id, ct);
         return Results.NoContent();
     }
 
     public static async Task<IResult> Update(string collectionId, string featureId, HttpContext http, LayerRegistry layers,
-        CrsRegistry crs, LayerChanges changes, CancellationToken ct)
+        CrsRegistry crs, LayerChanges changes, IAuditLog audit, CancellationToken ct)
     {
         var (layer, editor) = Editable(layers, http, collectionId);
         long id = FeatureId(collectionId, featureId);
         using var body = await ReadBodyAsync(http, ct, MediaTypes.MergePatch, MediaTypes.GeoJson, MediaTypes.Json);
         var changesToMake = new FeatureDraftReader(layer.Info, BodyCrs(http, crs), crs).ReadPatch(body.RootElement);
-        await ApplyAsync(layer, editor, [new FeatureEdit.Patch(id, changesToMake, IfMatch(http))], changes, ct);
+        await ApplyAsync(layer, editor, [new FeatureEdit.Patch(id, changesToMake, IfMatch(http))], changes, audit, http, ct);
         await SetTagAsync(http, layer, id, ct);
         return Results.NoContent();
     }
 
     public static async Task<IResult> Delete(string collectionId, string featureId, HttpContext http, LayerRegistry layers,
-        LayerChanges changes, CancellationToken ct)
+        LayerChanges changes, IAuditLog audit, CancellationToken ct)
     {
         var (layer, editor) = Editable(layers, http, collectionId);
-        await ApplyAsync(layer, editor, [new FeatureEdit.Delete(FeatureId(collectionId, featureId), IfMatch(http))], changes, ct);
+        await ApplyAsync(layer, editor, [new FeatureEdit.Delete(FeatureId(collectionId, featureId), IfMatch(http))], changes, audit, http, ct);
         return Results.NoContent();
     }
 
@@ -97,7 +98,7 @@ public static class FeatureEditEndpoints
     }
 
     private static async Task<FeatureEditResult> ApplyAsync(Layer layer, IFeatureEditor editor, IReadOnlyList<FeatureEdit> edits,
-        LayerChanges changes, CancellationToken ct)
+        LayerChanges changes, IAuditLog audit, HttpContext http, CancellationToken ct)
     {
         FeatureEditResult result;
         try
@@ -115,6 +116,12 @@ public static class FeatureEditEndpoints
             };
         }
         changes.Publish(new LayerDataChange(layer.Info, result.ChangedAreas));
+        // Recorded once the data are committed; the request's token no longer applies, the write happened.
+        var who = http.User.Identity?.Name ?? "anonymous";
+        var now = DateTimeOffset.UtcNow;
+        await audit.AppendAsync(result.Changes.Select(c => new AuditEntry(now, who, "feature." + c.Action, $"{layer.Info.Id}/{c.Id}",
+            c.Before is null ? null : FeatureAuditJson.Of(c.Before, layer.Info.Schema),
+            c.Written is null ? null : FeatureAuditJson.Of(c.Written))).ToList(), CancellationToken.None);
         return result;
     }
 
