@@ -57,7 +57,16 @@ var options = builder.Configuration.Get<GeoSdiOptions>() ?? new GeoSdiOptions();
 builder.Services.AddSingleton(options);
 builder.Services.AddSingleton(options.Server);
 builder.Services.AddSingleton(CrsRegistry.Default);
-builder.Services.AddSingleton(new Credentials(options.Security, options.Workspaces.Keys));
+var configurationStore = await SqlConfigurationStore.OpenAsync(
+    options.Server.ConfigurationDatabase.Contains('=') ? options.Server.ConfigurationDatabase : Path.GetFullPath(options.Server.ConfigurationDatabase, baseDirectory),
+    CancellationToken.None);
+builder.Services.AddSingleton<IConfigurationStore>(configurationStore);
+builder.Services.AddSingleton(new HostPaths(baseDirectory));
+builder.Services.AddSingleton(sp => new ConfigurationReloader(options, baseDirectory, configurationStore, sp.GetRequiredService<LayerRegistry>(),
+    sp.GetRequiredService<ILoggerFactory>()));
+builder.Services.AddHostedService(sp => sp.GetRequiredService<ConfigurationReloader>());
+var databaseWorkspaces = await configurationStore.ReadWorkspacesAsync(CancellationToken.None);
+builder.Services.AddSingleton(new Credentials(options.Security, options.Workspaces.Keys.Concat(databaseWorkspaces.Keys).ToList()));
 builder.Services.AddAuthentication(Credentials.Scheme)
     .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, CredentialsAuthenticationHandler>(Credentials.Scheme, null);
 builder.Services.AddSingleton<LayerChanges>();
@@ -93,7 +102,13 @@ if (app.Services.GetRequiredService<TileServices>().Cache is { } tileCache)
 {
     var invalidator = new TileInvalidator(tileCache, TileMatrixSetRegistry.Default, CrsRegistry.Default);
     app.Services.GetRequiredService<LayerChanges>().Subscribe(change => invalidator.Invalidate(change));
+    // A layer republished through the admin API may draw differently: its tiles (and its workspace's) go.
+    app.Services.GetRequiredService<LayerRegistry>().Changed += (before, after) =>
+        tileCache.InvalidateTilesets(before.Except(after).Concat(after.Except(before))
+            .SelectMany(l => new[] { l.Info.Id, l.Info.Workspace.Id }).ToHashSet(StringComparer.Ordinal));
 }
+// The admin API's workspaces join before the first request.
+await app.Services.GetRequiredService<ConfigurationReloader>().ReloadAsync(force: true, CancellationToken.None);
 if (command.Seed is { } seed)
     return await SeedRunner.RunAsync(app.Services, seed, Console.Out, CancellationToken.None);
 

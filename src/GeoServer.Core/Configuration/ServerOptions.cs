@@ -29,4 +29,11 @@ public sealed class ServerOptions
 
     /// <summary>The SQLite file of the server's own records (usage counts, audit log), relative to the configuration's folder.</summary>
     public string StateDatabase { get; init; } = ".geosdi/state.db";
+
+    /// <summary>
+    /// Where workspaces published through the admin API live: an SQLite file path (one node; default
+    /// ".geosdi/config.db") or a PostgreSQL connection string ("Host=…", shared by every node of a cluster, which
+    /// pick up each other's changes within seconds).
+    /// </summary>
+    public string ConfigurationDatabase { get; init; } = ".geosdi/config.db";
 }

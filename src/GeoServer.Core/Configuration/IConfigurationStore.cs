@@ -1,0 +1,20 @@
+namespace GeoServer.Core.Configuration;
+
+/// <summary>
+/// Workspaces published at run time (through the admin API), kept in a database that every node of a cluster
+/// shares; each change raises a version number the nodes watch to reload. Workspaces of the configuration file are
+/// not in it and cannot be changed through it.
+/// </summary>
+public interface IConfigurationStore
+{
+    Task<IReadOnlyDictionary<string, WorkspaceOptions>> ReadWorkspacesAsync(CancellationToken ct);
+
+    /// <summary>Raised by every change; compare to know whether to reload.</summary>
+    Task<long> VersionAsync(CancellationToken ct);
+
+    /// <summary>Creates or replaces the workspace; returns its previous definition (null when new).</summary>
+    Task<WorkspaceOptions?> PutWorkspaceAsync(string id, WorkspaceOptions workspace, CancellationToken ct);
+
+    /// <summary>Removes the workspace; returns its definition, or null when there was none.</summary>
+    Task<WorkspaceOptions?> DeleteWorkspaceAsync(string id, CancellationToken ct);
+}

@@ -1,0 +1,116 @@
+using System.Data.Common;
+using System.Text.Json;
+using GeoServer.Core.Configuration;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
+namespace GeoServer.Data.State;
+
+/// <summary>
+/// Run-time workspaces as JSON documents in SQLite (one node) or PostgreSQL (a cluster sharing it), with one
+/// version row bumped in the same transaction as each change. The SQL is the common subset of both databases.
+/// </summary>
+public sealed class SqlConfigurationStore : IConfigurationStore
+{
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
+    private readonly Func<DbConnection> _connect;
+
+    private SqlConfigurationStore(Func<DbConnection> connect) => _connect = connect;
+
+    /// <summary>PostgreSQL when the text is an Npgsql connection string ("Host=…"), otherwise an SQLite file path.</summary>
+    public static async Task<SqlConfigurationStore> OpenAsync(string database, CancellationToken ct)
+    {
+        Func<DbConnection> connect;
+        if (database.Contains('=', StringComparison.Ordinal))
+        {
+            var source = NpgsqlDataSource.Create(database);
+            connect = () => source.CreateConnection();
+        }
+        else
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(database))!);
+            var connectionString = new SqliteConnectionStringBuilder { DataSource = database, Pooling = true, DefaultTimeout = 30 }.ToString();
+            connect = () => new SqliteConnection(connectionString);
+        }
+        var store = new SqlConfigurationStore(connect);
+        await store.ExecuteAsync("""
+            CREATE TABLE IF NOT EXISTS geosdi_workspaces (id TEXT PRIMARY KEY, definition TEXT NOT NULL);
+            CREATE TABLE IF NOT EXISTS geosdi_config_version (one INTEGER PRIMARY KEY CHECK (one = 1), version BIGINT NOT NULL);
+            INSERT INTO geosdi_config_version (one, version) VALUES (1, 0) ON CONFLICT (one) DO NOTHING;
+            """, [], ct);
+        return store;
+    }
+
+    public async Task<IReadOnlyDictionary<string, WorkspaceOptions>> ReadWorkspacesAsync(CancellationToken ct)
+    {
+        await using var connection = await OpenAsync(ct);
+        await using var cmd = connection.CreateCommand();
+        cmd.CommandText = "SELECT id, definition FROM geosdi_workspaces ORDER BY id";
+        var workspaces = new Dictionary<string, WorkspaceOptions>(StringComparer.Ordinal);
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        while (await r.ReadAsync(ct)) workspaces[r.GetString(0)] = JsonSerializer.Deserialize<WorkspaceOptions>(r.GetString(1), Json)!;
+        return workspaces;
+    }
+
+    public async Task<long> VersionAsync(CancellationToken ct)
+    {
+        await using var connection = await OpenAsync(ct);
+        await using var cmd = connection.CreateCommand();
+        cmd.CommandText = "SELECT version FROM geosdi_config_version WHERE one = 1";
+        return Convert.ToInt64(await cmd.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    public Task<WorkspaceOptions?> PutWorkspaceAsync(string id, WorkspaceOptions workspace, CancellationToken ct) =>
+        ChangeAsync(id, "INSERT INTO geosdi_workspaces (id, definition) VALUES (@id, @definition) ON CONFLICT (id) DO UPDATE SET definition = excluded.definition",
+            JsonSerializer.Serialize(workspace, Json), ct);
+
+    public Task<WorkspaceOptions?> DeleteWorkspaceAsync(string id, CancellationToken ct) =>
+        ChangeAsync(id, "DELETE FROM geosdi_workspaces WHERE id = @id", null, ct);
+
+    private async Task<WorkspaceOptions?> ChangeAsync(string id, string sql, string? definition, CancellationToken ct)
+    {
+        await using var connection = await OpenAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        WorkspaceOptions? previous = null;
+        await using (var read = Command(connection, transaction, "SELECT definition FROM geosdi_workspaces WHERE id = @id", ("id", id)))
+            if (await read.ExecuteScalarAsync(ct) is string text) previous = JsonSerializer.Deserialize<WorkspaceOptions>(text, Json);
+        await using (var write = Command(connection, transaction, sql, ("id", id), ("definition", definition)))
+            await write.ExecuteNonQueryAsync(ct);
+        await using (var bump = Command(connection, transaction, "UPDATE geosdi_config_version SET version = version + 1 WHERE one = 1"))
+            await bump.ExecuteNonQueryAsync(ct);
+        await transaction.CommitAsync(ct);
+        return previous;
+    }
+
+    private async Task ExecuteAsync(string sql, (string, object?)[] parameters, CancellationToken ct)
+    {
+        await using var connection = await OpenAsync(ct);
+        foreach (var statement in sql.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            await using var cmd = Command(connection, null, statement, parameters);
+            await cmd.ExecuteNonQueryAsync(ct);
+        }
+    }
+
+    private static DbCommand Command(DbConnection connection, DbTransaction? transaction, string sql, params (string Name, object? Value)[] parameters)
+    {
+        var cmd = connection.CreateCommand();
+        cmd.CommandText = sql;
+        cmd.Transaction = transaction;
+        foreach (var (name, value) in parameters)
+        {
+            var p = cmd.CreateParameter();
+            p.ParameterName = name;
+            p.Value = value ?? DBNull.Value;
+            cmd.Parameters.Add(p);
+        }
+        return cmd;
+    }
+
+    private async Task<DbConnection> OpenAsync(CancellationToken ct)
+    {
+        var connection = _connect();
+        await connection.OpenAsync(ct);
+        return connection;
+    }
+}

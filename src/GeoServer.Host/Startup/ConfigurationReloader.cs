@@ -1,0 +1,88 @@
+using GeoServer.Core.Configuration;
+using GeoServer.Core.Crs;
+using GeoServer.Core.Layers;
+
+namespace GeoServer.Host.Startup;
+
+/// <summary>
+/// Keeps the registry in step with the workspaces of the configuration database: at start, when this node's admin
+/// API changes one, and when another node's does (the database's version is polled every second). The
+/// configuration file's layers stay as opened at start; the database's workspaces are reopened on each change and
+/// swapped in at once; their previous stores are closed a little later, once requests using them are done.
+/// </summary>
+public sealed class ConfigurationReloader(GeoSdiOptions fileOptions, string baseDirectory, IConfigurationStore store, LayerRegistry registry,
+    ILoggerFactory logging) : BackgroundService
+{
+    private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan CloseDelay = TimeSpan.FromSeconds(60);
+    private readonly ILogger _log = logging.CreateLogger<ConfigurationReloader>();
+    private readonly SemaphoreSlim _reloading = new(1, 1);
+    private readonly IReadOnlyList<Workspace> _fileWorkspaces = registry.Workspaces;
+    private readonly IReadOnlyList<Layer> _fileLayers = registry.All;
+    private LayerCatalog? _databaseCatalog;
+    private long _version = -1;
+
+    /// <summary>Reloads if the database changed since the last load (or always, with <paramref name="force"/>).</summary>
+    public async Task ReloadAsync(bool force, CancellationToken ct)
+    {
+        await _reloading.WaitAsync(ct);
+        try
+        {
+            long version = await store.VersionAsync(ct);
+            if (!force && version == _version) return;
+            var workspaces = await store.ReadWorkspacesAsync(ct);
+            var options = new GeoSdiOptions
+            {
+                Server = fileOptions.Server, Wms = fileOptions.Wms, Tiles = fileOptions.Tiles, Security = fileOptions.Security,
+                Workspaces = workspaces.Where(w => !fileOptions.Workspaces.ContainsKey(w.Key)).ToDictionary(StringComparer.Ordinal),
+            };
+            var catalog = new LayerCatalog(options, baseDirectory, CrsRegistry.Default, logging);
+            var loaded = await catalog.LoadAsync(ct);
+            registry.Replace(_fileWorkspaces.Concat(loaded.Workspaces), _fileLayers.Concat(loaded.All));
+            var previous = _databaseCatalog;
+            _databaseCatalog = catalog;
+            _version = version;
+            _log.LogInformation("Configuration version {Version}: {Workspaces} database workspaces, {Layers} layers", version, loaded.Workspaces.Count, loaded.All.Count);
+            if (previous is not null) _ = CloseLaterAsync(previous);
+        }
+        finally
+        {
+            _reloading.Release();
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(PollInterval);
+        while (await WaitAsync(timer, stoppingToken))
+        {
+            try
+            {
+                await ReloadAsync(force: false, stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // A broken store in the database must not stop the node: it keeps serving what it had.
+                _log.LogError("Reloading the configuration failed; still serving the previous one: {Reason}", e.Message);
+            }
+        }
+    }
+
+    private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken ct)
+    {
+        try
+        {
+            return await timer.WaitForNextTickAsync(ct);
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    private static async Task CloseLaterAsync(LayerCatalog catalog)
+    {
+        await Task.Delay(CloseDelay);
+        foreach (var s in catalog.Stores) await s.DisposeAsync();
+    }
+}
