@@ -91,6 +91,8 @@ builder.Services.AddSingleton(new TileImageRenderer(CrsRegistry.Default, options
 builder.Services.AddSingleton(new VectorTilesetEncoder(CrsRegistry.Default));
 builder.Services.AddOgcTiles(TileMatrixSetRegistry.Default);
 builder.Services.AddProblemDetails();
+// The admin API describes itself (OpenAPI 3.1 at /admin/api/openapi.json); the OGC API has its own at /ogc/api.
+builder.Services.AddOpenApi("openapi", o => o.ShouldInclude = d => d.RelativePath?.StartsWith("admin/api", StringComparison.Ordinal) == true);
 builder.Services.AddHealthChecks().AddCheck<StoresHealthCheck>("stores", tags: ["ready"]);
 builder.Services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.All);
 
@@ -131,6 +133,7 @@ app.MapWmts();
 app.MapXyzTiles();
 app.MapTileViewer();
 app.MapAdminApi();
+app.MapOpenApi("/admin/api/{documentName}.json");
 await app.RunAsync();
 return 0;
 

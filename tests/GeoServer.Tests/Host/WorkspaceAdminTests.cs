@@ -72,6 +72,19 @@ public sealed class WorkspaceAdminTests
     }
 
     [Fact]
+    public async Task The_admin_API_describes_itself_in_OpenAPI()
+    {
+        await using var server = await StartWithLandCopyAsync();
+        var document = System.Text.Json.Nodes.JsonNode.Parse(await server.Client.GetStringAsync("admin/api/openapi.json"))!;
+        Assert.StartsWith("3.", (string?)document["openapi"]);
+        var paths = document["paths"]!.AsObject();
+        Assert.NotNull(paths["/admin/api/workspaces/{id}"]!["put"]);
+        Assert.NotNull(paths["/admin/api/usage"]!["get"]);
+        Assert.NotNull(paths["/admin/api/audit"]!["get"]);
+        Assert.DoesNotContain(paths, p => p.Key.StartsWith("/ogc", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Only_admins_publish()
     {
         await using var server = await StartWithLandCopyAsync();
