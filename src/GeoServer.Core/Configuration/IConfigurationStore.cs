@@ -17,4 +17,13 @@ public interface IConfigurationStore
 
     /// <summary>Removes the workspace; returns its definition, or null when there was none.</summary>
     Task<WorkspaceOptions?> DeleteWorkspaceAsync(string id, CancellationToken ct);
+
+    /// <summary>Every stored style, by workspace, layer and name.</summary>
+    Task<IReadOnlyList<StoredStyle>> ReadStylesAsync(CancellationToken ct);
+
+    /// <summary>Creates or replaces a style; returns the previous one or null.</summary>
+    Task<StoredStyle?> PutStyleAsync(StoredStyle style, CancellationToken ct);
+
+    /// <summary>Removes a style; returns it, or null when there was none.</summary>
+    Task<StoredStyle?> DeleteStyleAsync(string workspace, string layer, string name, CancellationToken ct);
 }

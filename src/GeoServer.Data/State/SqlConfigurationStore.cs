@@ -35,6 +35,8 @@ public sealed class SqlConfigurationStore : IConfigurationStore
         var store = new SqlConfigurationStore(connect);
         await store.ExecuteAsync("""
             CREATE TABLE IF NOT EXISTS geosdi_workspaces (id TEXT PRIMARY KEY, definition TEXT NOT NULL);
+            CREATE TABLE IF NOT EXISTS geosdi_styles (workspace TEXT NOT NULL, layer TEXT NOT NULL, name TEXT NOT NULL, format TEXT NOT NULL,
+              body TEXT NOT NULL, PRIMARY KEY (workspace, layer, name));
             CREATE TABLE IF NOT EXISTS geosdi_config_version (one INTEGER PRIMARY KEY CHECK (one = 1), version BIGINT NOT NULL);
             INSERT INTO geosdi_config_version (one, version) VALUES (1, 0) ON CONFLICT (one) DO NOTHING;
             """, [], ct);
@@ -67,6 +69,40 @@ public sealed class SqlConfigurationStore : IConfigurationStore
     public Task<WorkspaceOptions?> DeleteWorkspaceAsync(string id, CancellationToken ct) =>
         ChangeAsync(id, "DELETE FROM geosdi_workspaces WHERE id = @id", null, ct);
 
+    public async Task<IReadOnlyList<StoredStyle>> ReadStylesAsync(CancellationToken ct)
+    {
+        await using var connection = await OpenAsync(ct);
+        await using var cmd = Command(connection, null, "SELECT workspace, layer, name, format, body FROM geosdi_styles ORDER BY workspace, layer, name");
+        var styles = new List<StoredStyle>();
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        while (await r.ReadAsync(ct)) styles.Add(new StoredStyle(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4)));
+        return styles;
+    }
+
+    public async Task<StoredStyle?> PutStyleAsync(StoredStyle style, CancellationToken ct) =>
+        await ChangeStyleAsync(style.Workspace, style.Layer, style.Name,
+            "INSERT INTO geosdi_styles VALUES (@workspace, @layer, @name, @format, @body) ON CONFLICT (workspace, layer, name) DO UPDATE SET format = excluded.format, body = excluded.body",
+            [("format", style.Format), ("body", style.Body)], ct);
+
+    public async Task<StoredStyle?> DeleteStyleAsync(string workspace, string layer, string name, CancellationToken ct) =>
+        await ChangeStyleAsync(workspace, layer, name, "DELETE FROM geosdi_styles WHERE workspace = @workspace AND layer = @layer AND name = @name", [], ct);
+
+    private async Task<StoredStyle?> ChangeStyleAsync(string workspace, string layer, string name, string sql, (string, object?)[] values, CancellationToken ct)
+    {
+        await using var connection = await OpenAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        (string, object?)[] key = [("workspace", workspace), ("layer", layer), ("name", name)];
+        StoredStyle? previous = null;
+        await using (var read = Command(connection, transaction, "SELECT format, body FROM geosdi_styles WHERE workspace = @workspace AND layer = @layer AND name = @name", key))
+        await using (var r = await read.ExecuteReaderAsync(ct))
+            if (await r.ReadAsync(ct)) previous = new StoredStyle(workspace, layer, name, r.GetString(0), r.GetString(1));
+        await using (var write = Command(connection, transaction, sql, [.. key, .. values])) await write.ExecuteNonQueryAsync(ct);
+        await using (var bump = Command(connection, transaction, "UPDATE geosdi_config_version SET version = version + 1 WHERE one = 1"))
+            await bump.ExecuteNonQueryAsync(ct);
+        await transaction.CommitAsync(ct);
+        return previous;
+    }
+
     private async Task<WorkspaceOptions?> ChangeAsync(string id, string sql, string? definition, CancellationToken ct)
     {
         await using var connection = await OpenAsync(ct);
@@ -76,6 +112,9 @@ public sealed class SqlConfigurationStore : IConfigurationStore
             if (await read.ExecuteScalarAsync(ct) is string text) previous = JsonSerializer.Deserialize<WorkspaceOptions>(text, Json);
         await using (var write = Command(connection, transaction, sql, ("id", id), ("definition", definition)))
             await write.ExecuteNonQueryAsync(ct);
+        if (definition is null)
+            await using (var styles = Command(connection, transaction, "DELETE FROM geosdi_styles WHERE workspace = @id", ("id", id)))
+                await styles.ExecuteNonQueryAsync(ct);
         await using (var bump = Command(connection, transaction, "UPDATE geosdi_config_version SET version = version + 1 WHERE one = 1"))
             await bump.ExecuteNonQueryAsync(ct);
         await transaction.CommitAsync(ct);

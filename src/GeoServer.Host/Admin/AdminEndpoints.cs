@@ -27,6 +27,7 @@ public static class AdminEndpoints
         admin.MapGet("/usage", Usage);
         admin.MapGet("/audit", Audit);
         admin.MapWorkspaceAdmin();
+        admin.MapStyleAdmin();
     }
 
     /// <summary>?from=YYYY-MM-DD&amp;to=YYYY-MM-DD (inclusive; default this month), by=caller,layer,… , f=json|csv.</summary>

@@ -1,6 +1,7 @@
 using GeoServer.Core.Configuration;
 using GeoServer.Core.Crs;
 using GeoServer.Core.Layers;
+using GeoServer.Tiles.Styles;
 
 namespace GeoServer.Host.Startup;
 
@@ -11,7 +12,7 @@ namespace GeoServer.Host.Startup;
 /// swapped in at once; their previous stores are closed a little later, once requests using them are done.
 /// </summary>
 public sealed class ConfigurationReloader(GeoSdiOptions fileOptions, string baseDirectory, IConfigurationStore store, LayerRegistry registry,
-    ILoggerFactory logging) : BackgroundService
+    StyleCatalog styles, ILoggerFactory logging) : BackgroundService
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan CloseDelay = TimeSpan.FromSeconds(60);
@@ -19,6 +20,7 @@ public sealed class ConfigurationReloader(GeoSdiOptions fileOptions, string base
     private readonly SemaphoreSlim _reloading = new(1, 1);
     private readonly IReadOnlyList<Workspace> _fileWorkspaces = registry.Workspaces;
     private readonly IReadOnlyList<Layer> _fileLayers = registry.All;
+    private readonly IReadOnlyDictionary<string, LayerStyles> _fileStyles = styles.Configured;
     private LayerCatalog? _databaseCatalog;
     private long _version = -1;
 
@@ -38,6 +40,8 @@ public sealed class ConfigurationReloader(GeoSdiOptions fileOptions, string base
             };
             var catalog = new LayerCatalog(options, baseDirectory, CrsRegistry.Default, logging);
             var loaded = await catalog.LoadAsync(ct);
+            // Styles first: a tile drawn for a new layer must already find its style.
+            styles.Replace(await StylesAsync(loaded.All, ct));
             registry.Replace(_fileWorkspaces.Concat(loaded.Workspaces), _fileLayers.Concat(loaded.All));
             var previous = _databaseCatalog;
             _databaseCatalog = catalog;
@@ -49,6 +53,29 @@ public sealed class ConfigurationReloader(GeoSdiOptions fileOptions, string base
         {
             _reloading.Release();
         }
+    }
+
+    /// <summary>The file's styles plus the stored styles of the database layers ("default" first, then by name).</summary>
+    private async Task<IReadOnlyDictionary<string, LayerStyles>> StylesAsync(IReadOnlyList<Layer> layers, CancellationToken ct)
+    {
+        var all = new Dictionary<string, LayerStyles>(_fileStyles, StringComparer.Ordinal);
+        var byId = layers.ToDictionary(l => l.Info.Id, StringComparer.Ordinal);
+        foreach (var group in (await store.ReadStylesAsync(ct)).GroupBy(s => s.Workspace + ":" + s.Layer))
+        {
+            if (!byId.TryGetValue(group.Key, out var layer)) continue;
+            try
+            {
+                all[group.Key] = new LayerStyles(group.OrderBy(s => s.Name == "default" ? 0 : 1).ThenBy(s => s.Name, StringComparer.Ordinal)
+                    .SelectMany(s => StyleFiles.Parse(s.Body, s.Format, layer.Info.Schema).Styles)
+                    .Select(s => StyleCompiler.Compile(s, layer.Info.Schema)).ToList());
+            }
+            catch (StyleException e)
+            {
+                // A schema change can break a stored style; the layer falls back to its default until it is fixed.
+                _log.LogError("Stored styles of {Layer} no longer compile: {Problem}", group.Key, e.Message);
+            }
+        }
+        return all;
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

@@ -19,4 +19,15 @@ public static class StyleFiles
         }
         return new SldImportResult([StyleJson.Read(File.ReadAllText(path))], []);
     }
+
+    /// <summary>A style sent as text: <paramref name="format"/> "sld" (SLD 1.0 / SE 1.1) or "json" (style JSON).</summary>
+    public static SldImportResult Parse(string text, string format, FeatureSchema schema)
+    {
+        if (format == "sld")
+        {
+            using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(text));
+            return SldImporter.Import(stream, schema);
+        }
+        return new SldImportResult([StyleJson.Read(text)], []);
+    }
 }

@@ -39,7 +39,7 @@ public sealed class WorkspaceAdminTests
 
         Assert.Equal(HttpStatusCode.OK, (await server.Client.GetAsync("ogc/collections/tinh-mau:land_parcels_synthetic/items?limit=1")).StatusCode);
         Assert.Contains("<Name>tinh-mau:land_parcels_synthetic</Name>", await server.Client.GetStringAsync("wms?service=WMS&request=GetCapabilities"));
-        Assert.Equal(HttpStatusCode.OK, (await server.Client.GetAsync("tiles/tinh-mau:land_parcels_synthetic/15/26057/14420.png")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await server.Client.GetAsync("tiles/tinh-mau:land_parcels_synthetic/15/26016/14415.png")).StatusCode);
         var audit = await (await server.Client.SendAsync(Request(HttpMethod.Get, "admin/api/audit?target=workspace:tinh-mau", EditingServer.AdminKey))).Content.ReadAsStringAsync();
         Assert.Contains("workspace.create", audit);
 
@@ -69,6 +69,34 @@ public sealed class WorkspaceAdminTests
         Assert.Contains(named, await response.Content.ReadAsStringAsync());
         var list = await (await server.Client.SendAsync(Request(HttpMethod.Get, "admin/api/workspaces", EditingServer.AdminKey))).Content.ReadAsStringAsync();
         Assert.DoesNotContain("\"database\"", list);
+    }
+
+    [Fact]
+    public async Task A_style_put_through_the_admin_API_redraws_the_layer_and_drops_its_cached_tiles()
+    {
+        await using var server = await StartWithLandCopyAsync();
+        const string workspace = """{"Stores":{"land":{"Type":"geopackage","Path":"land.gpkg"}},"Layers":{"land_parcels_synthetic":{"Store":"land"}}}""";
+        Assert.Equal(HttpStatusCode.Created, (await server.Client.SendAsync(Request(HttpMethod.Put, "admin/api/workspaces/tinh-mau", EditingServer.AdminKey, workspace))).StatusCode);
+        const string tile = "tiles/tinh-mau:land_parcels_synthetic/15/26016/14415.png";
+        var before = PngReader.Read(await server.Client.GetByteArrayAsync(tile));
+        string cached = XyzTiles.CachedFile(server.CacheDirectory, "tinh-mau:land_parcels_synthetic", 15, 26016, 14415, "png");
+        Assert.True(File.Exists(cached));
+
+        const string red = """{"name":"default","rules":[{"symbolizers":[{"type":"polygon","fill":"#ff0000","stroke":"#000000","strokeWidth":1}]}]}""";
+        var put = await server.Client.SendAsync(Request(HttpMethod.Put, "admin/api/workspaces/tinh-mau/layers/land_parcels_synthetic/styles/default", EditingServer.AdminKey, red));
+        Assert.Equal(HttpStatusCode.Created, put.StatusCode);
+        Assert.False(File.Exists(cached), "the layer's cached tiles are dropped");
+
+        var after = PngReader.Read(await server.Client.GetByteArrayAsync(tile));
+        Assert.True(after.Pixels.Count(p => p.R > 200 && p.G < 60 && p.B < 60 && p.A > 200) > after.Pixels.Length / 10, "the parcels are now red");
+        Assert.True(before.Pixels.Count(p => p.R > 200 && p.G < 60 && p.B < 60 && p.A > 200) < before.Pixels.Length / 100, "they were not before");
+
+        var wrongName = await server.Client.SendAsync(Request(HttpMethod.Put, "admin/api/workspaces/tinh-mau/layers/land_parcels_synthetic/styles/blue", EditingServer.AdminKey, red));
+        Assert.Equal(HttpStatusCode.BadRequest, wrongName.StatusCode);
+        var broken = await server.Client.SendAsync(Request(HttpMethod.Put, "admin/api/workspaces/tinh-mau/layers/land_parcels_synthetic/styles/default", EditingServer.AdminKey,
+            """{"name":"default","rules":[{"filter":"no_such_column = 1","symbolizers":[{"type":"polygon","fill":"#00ff00"}]}]}"""));
+        Assert.Equal(HttpStatusCode.BadRequest, broken.StatusCode);
+        Assert.Contains("no_such_column", await broken.Content.ReadAsStringAsync());
     }
 
     [Fact]
