@@ -63,7 +63,7 @@ var configurationStore = await SqlConfigurationStore.OpenAsync(
 builder.Services.AddSingleton<IConfigurationStore>(configurationStore);
 builder.Services.AddSingleton(new HostPaths(baseDirectory));
 builder.Services.AddSingleton(sp => new ConfigurationReloader(options, baseDirectory, configurationStore, sp.GetRequiredService<LayerRegistry>(),
-    sp.GetRequiredService<StyleCatalog>(), sp.GetRequiredService<ILoggerFactory>()));
+    sp.GetRequiredService<StyleCatalog>(), sp.GetRequiredService<Credentials>(), sp.GetRequiredService<ILoggerFactory>()));
 builder.Services.AddHostedService(sp => sp.GetRequiredService<ConfigurationReloader>());
 var databaseWorkspaces = await configurationStore.ReadWorkspacesAsync(CancellationToken.None);
 builder.Services.AddSingleton(new Credentials(options.Security, options.Workspaces.Keys.Concat(databaseWorkspaces.Keys).ToList()));

@@ -26,4 +26,13 @@ public interface IConfigurationStore
 
     /// <summary>Removes a style; returns it, or null when there was none.</summary>
     Task<StoredStyle?> DeleteStyleAsync(string workspace, string layer, string name, CancellationToken ct);
+
+    /// <summary>The API keys and users put through the admin API (hashes only).</summary>
+    Task<SecurityOptions> ReadCredentialsAsync(CancellationToken ct);
+
+    /// <summary>Creates or replaces an API key ("key") or user ("user"); returns whether it existed.</summary>
+    Task<bool> PutCredentialAsync(string kind, string name, CredentialOptions credential, CancellationToken ct);
+
+    /// <summary>Removes an API key or user; returns whether there was one.</summary>
+    Task<bool> DeleteCredentialAsync(string kind, string name, CancellationToken ct);
 }

@@ -12,7 +12,7 @@ namespace GeoServer.Data.State;
 /// </summary>
 public sealed class SqlConfigurationStore : IConfigurationStore
 {
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
+    private static readonly JsonSerializerOptions Json = new() { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
     private readonly Func<DbConnection> _connect;
 
     private SqlConfigurationStore(Func<DbConnection> connect) => _connect = connect;
@@ -37,6 +37,7 @@ public sealed class SqlConfigurationStore : IConfigurationStore
             CREATE TABLE IF NOT EXISTS geosdi_workspaces (id TEXT PRIMARY KEY, definition TEXT NOT NULL);
             CREATE TABLE IF NOT EXISTS geosdi_styles (workspace TEXT NOT NULL, layer TEXT NOT NULL, name TEXT NOT NULL, format TEXT NOT NULL,
               body TEXT NOT NULL, PRIMARY KEY (workspace, layer, name));
+            CREATE TABLE IF NOT EXISTS geosdi_credentials (kind TEXT NOT NULL, name TEXT NOT NULL, definition TEXT NOT NULL, PRIMARY KEY (kind, name));
             CREATE TABLE IF NOT EXISTS geosdi_config_version (one INTEGER PRIMARY KEY CHECK (one = 1), version BIGINT NOT NULL);
             INSERT INTO geosdi_config_version (one, version) VALUES (1, 0) ON CONFLICT (one) DO NOTHING;
             """, [], ct);
@@ -86,6 +87,39 @@ public sealed class SqlConfigurationStore : IConfigurationStore
 
     public async Task<StoredStyle?> DeleteStyleAsync(string workspace, string layer, string name, CancellationToken ct) =>
         await ChangeStyleAsync(workspace, layer, name, "DELETE FROM geosdi_styles WHERE workspace = @workspace AND layer = @layer AND name = @name", [], ct);
+
+    public async Task<SecurityOptions> ReadCredentialsAsync(CancellationToken ct)
+    {
+        var security = new SecurityOptions();
+        await using var connection = await OpenAsync(ct);
+        await using var cmd = Command(connection, null, "SELECT kind, name, definition FROM geosdi_credentials ORDER BY kind, name");
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        while (await r.ReadAsync(ct))
+            (r.GetString(0) == "user" ? security.Users : security.ApiKeys)[r.GetString(1)] = JsonSerializer.Deserialize<CredentialOptions>(r.GetString(2), Json)!;
+        return security;
+    }
+
+    public Task<bool> PutCredentialAsync(string kind, string name, CredentialOptions credential, CancellationToken ct) =>
+        ChangeCredentialAsync(kind, name, "INSERT INTO geosdi_credentials VALUES (@kind, @name, @definition) ON CONFLICT (kind, name) DO UPDATE SET definition = excluded.definition",
+            JsonSerializer.Serialize(credential, Json), ct);
+
+    public Task<bool> DeleteCredentialAsync(string kind, string name, CancellationToken ct) =>
+        ChangeCredentialAsync(kind, name, "DELETE FROM geosdi_credentials WHERE kind = @kind AND name = @name", null, ct);
+
+    private async Task<bool> ChangeCredentialAsync(string kind, string name, string sql, string? definition, CancellationToken ct)
+    {
+        await using var connection = await OpenAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        bool existed;
+        await using (var read = Command(connection, transaction, "SELECT count(*) FROM geosdi_credentials WHERE kind = @kind AND name = @name", ("kind", kind), ("name", name)))
+            existed = Convert.ToInt64(await read.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture) > 0;
+        await using (var write = Command(connection, transaction, sql, ("kind", kind), ("name", name), ("definition", definition)))
+            await write.ExecuteNonQueryAsync(ct);
+        await using (var bump = Command(connection, transaction, "UPDATE geosdi_config_version SET version = version + 1 WHERE one = 1"))
+            await bump.ExecuteNonQueryAsync(ct);
+        await transaction.CommitAsync(ct);
+        return existed;
+    }
 
     private async Task<StoredStyle?> ChangeStyleAsync(string workspace, string layer, string name, string sql, (string, object?)[] values, CancellationToken ct)
     {

@@ -28,6 +28,7 @@ public static class AdminEndpoints
         admin.MapGet("/audit", Audit);
         admin.MapWorkspaceAdmin();
         admin.MapStyleAdmin();
+        admin.MapCredentialAdmin();
     }
 
     /// <summary>?from=YYYY-MM-DD&amp;to=YYYY-MM-DD (inclusive; default this month), by=caller,layer,… , f=json|csv.</summary>

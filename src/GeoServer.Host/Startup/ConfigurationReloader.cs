@@ -1,6 +1,7 @@
 using GeoServer.Core.Configuration;
 using GeoServer.Core.Crs;
 using GeoServer.Core.Layers;
+using GeoServer.Host.Security;
 using GeoServer.Tiles.Styles;
 
 namespace GeoServer.Host.Startup;
@@ -12,7 +13,7 @@ namespace GeoServer.Host.Startup;
 /// swapped in at once; their previous stores are closed a little later, once requests using them are done.
 /// </summary>
 public sealed class ConfigurationReloader(GeoSdiOptions fileOptions, string baseDirectory, IConfigurationStore store, LayerRegistry registry,
-    StyleCatalog styles, ILoggerFactory logging) : BackgroundService
+    StyleCatalog styles, Credentials credentials, ILoggerFactory logging) : BackgroundService
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan CloseDelay = TimeSpan.FromSeconds(60);
@@ -43,6 +44,7 @@ public sealed class ConfigurationReloader(GeoSdiOptions fileOptions, string base
             // Styles first: a tile drawn for a new layer must already find its style.
             styles.Replace(await StylesAsync(loaded.All, ct));
             registry.Replace(_fileWorkspaces.Concat(loaded.Workspaces), _fileLayers.Concat(loaded.All));
+            credentials.Replace(await store.ReadCredentialsAsync(ct), registry.Workspaces.Select(w => w.Id).ToList(), _log);
             var previous = _databaseCatalog;
             _databaseCatalog = catalog;
             _version = version;
