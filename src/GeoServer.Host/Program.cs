@@ -117,9 +117,11 @@ if (command.Seed is { } seed)
 app.UseForwardedHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseWorkspaceEndpoints();
 app.UseRouting();
 app.UseMiddleware<RequestLog>();
 app.UseCredentials();
+app.UseWorkspaceScope();
 app.UseRateLimiter();
 var meter = app.Services.GetRequiredService<UsageMeter>();
 app.Use(meter.InvokeAsync);

@@ -25,6 +25,10 @@ public sealed class LayerRegistry
     /// <summary>Every workspace, whether or not the caller sees any of its layers.</summary>
     public IReadOnlyList<Workspace> Workspaces => _current.Workspaces;
 
+    /// <summary>The workspaces a caller is shown: all of them, or the one its virtual endpoint is scoped to.</summary>
+    public IEnumerable<Workspace> WorkspacesFor(ClaimsPrincipal caller) =>
+        caller is ScopedCaller scoped ? _current.Workspaces.Where(w => w.Id == scoped.Workspace) : _current.Workspaces;
+
     /// <summary>
     /// Every published layer whoever asks: for start-up work such as compiling styles, never to answer a request
     /// (requests go through <see cref="Visible"/> and <see cref="Find"/>, which apply the access policy).
@@ -32,12 +36,20 @@ public sealed class LayerRegistry
     public IReadOnlyList<Layer> All => _current.Layers;
 
     /// <summary>The layers the caller may see, ordered by id; optionally only those of one workspace.</summary>
-    public IEnumerable<Layer> Visible(ClaimsPrincipal caller, string? workspace = null) =>
-        _current.Layers.Where(l => (workspace is null || l.Info.Workspace.Id == workspace) && _policy.CanSee(caller, l.Info));
+    public IEnumerable<Layer> Visible(ClaimsPrincipal caller, string? workspace = null)
+    {
+        if (caller is ScopedCaller scoped)
+        {
+            if (workspace is not null && workspace != scoped.Workspace) return [];
+            workspace = scoped.Workspace;
+        }
+        return _current.Layers.Where(l => (workspace is null || l.Info.Workspace.Id == workspace) && _policy.CanSee(caller, l.Info));
+    }
 
-    /// <summary>The layer with this id if it exists and the caller may see it; otherwise null.</summary>
+    /// <summary>The layer with this id if it exists and the caller may see it (in the caller's workspace scope, if any); otherwise null.</summary>
     public Layer? Find(ClaimsPrincipal caller, string id) =>
-        _current.ById.TryGetValue(id, out var layer) && _policy.CanSee(caller, layer.Info) ? layer : null;
+        _current.ById.TryGetValue(id, out var layer) && _policy.CanSee(caller, layer.Info)
+        && (caller is not ScopedCaller scoped || layer.Info.Workspace.Id == scoped.Workspace) ? layer : null;
 
     /// <summary>Whether the caller may change the features of a layer it found.</summary>
     public bool CanEdit(ClaimsPrincipal caller, Layer layer) => _policy.CanEdit(caller, layer.Info);

@@ -42,7 +42,7 @@ public sealed class UsageMeter
 
     private void Record(HttpContext http, long features, long bytes)
     {
-        var (service, workspace) = ServiceOf(http.Request.Path);
+        var (service, workspace) = ServiceOf(http.Request.PathBase.Add(http.Request.Path));
         if (service is null) return;
         string caller = http.User.Identity?.IsAuthenticated == true ? http.User.Identity.Name ?? "?" : "anonymous";
         var hour = DateTime.UtcNow;
