@@ -7,8 +7,9 @@ using GeoServer.Core.Usage;
 namespace GeoServer.Host.Admin;
 
 /// <summary>
-/// /admin/api for global admins: the usage report (JSON or CSV, the basis for service fees) and the audit log.
-/// Anyone else gets 401 (with a Basic challenge) or 403.
+/// /admin/api for global admins (a workspace's admins may change that workspace and its styles): the usage report
+/// (JSON or CSV, the basis for service fees), the audit log, workspaces, styles, keys and users. Anyone else gets
+/// 401 (with a Basic challenge) or 403.
 /// </summary>
 public static class AdminEndpoints
 {
@@ -20,6 +21,8 @@ public static class AdminEndpoints
         {
             var user = context.HttpContext.User;
             if (user.IsInRole(Roles.Admin)) return await next(context);
+            // A workspace's own admins may change it (its definition and styles), not create or delete workspaces.
+            if (WorkspaceOf(context.HttpContext) is { } workspace && user.IsInRole(Roles.AdminOf(workspace))) return await next(context);
             if (user.Identity?.IsAuthenticated == true) return Results.Problem(statusCode: 403, title: "Forbidden", detail: "The admin API is for administrators.");
             context.HttpContext.Response.Headers.WWWAuthenticate = "Basic realm=\"GeoSDI\", charset=\"UTF-8\"";
             return Results.Problem(statusCode: 401, title: "Unauthorized", detail: "The admin API needs an administrator's API key or login.");
@@ -30,6 +33,11 @@ public static class AdminEndpoints
         admin.MapStyleAdmin();
         admin.MapCredentialAdmin();
     }
+
+    /// <summary>The workspace a request changes, when it is one a workspace admin may change: PUT of the workspace, its styles.</summary>
+    private static string? WorkspaceOf(HttpContext http) =>
+        http.GetRouteValue("workspace") as string
+        ?? (HttpMethods.IsPut(http.Request.Method) && http.Request.Path.StartsWithSegments("/admin/api/workspaces") ? http.GetRouteValue("id") as string : null);
 
     /// <summary>?from=YYYY-MM-DD&amp;to=YYYY-MM-DD (inclusive; default this month), by=caller,layer,… , f=json|csv.</summary>
     private static async Task<IResult> Usage(HttpContext http, IUsageStore store, CancellationToken ct)

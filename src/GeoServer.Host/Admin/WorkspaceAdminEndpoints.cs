@@ -54,6 +54,8 @@ public static partial class WorkspaceAdminEndpoints
         }
         if (workspace is null) return Bad("The body is empty.");
         if (await CheckAsync(workspace, paths.BaseDirectory, ct) is { } problem) return Bad(problem);
+        if (!http.User.IsInRole(Roles.Admin) && !(await store.ReadWorkspacesAsync(ct)).ContainsKey(id))
+            return Results.Problem(statusCode: 403, title: "Forbidden", detail: "Only global admins create workspaces.");
 
         var previous = await store.PutWorkspaceAsync(id, workspace, CancellationToken.None);
         await audit.AppendAsync([new AuditEntry(DateTimeOffset.UtcNow, http.User.Identity?.Name ?? "?", previous is null ? "workspace.create" : "workspace.replace",

@@ -100,6 +100,24 @@ public sealed class WorkspaceAdminTests
     }
 
     [Fact]
+    public async Task A_workspace_admin_changes_its_own_workspace_and_nothing_else()
+    {
+        await using var server = await StartWithLandCopyAsync();
+        const string workspace = """{"Stores":{"land":{"Type":"geopackage","Path":"land.gpkg"}},"Layers":{"land_parcels_synthetic":{"Store":"land"}}}""";
+        Assert.Equal(HttpStatusCode.Created, (await server.Client.SendAsync(Request(HttpMethod.Put, "admin/api/workspaces/tinh-mau", EditingServer.AdminKey, workspace))).StatusCode);
+        var created = await server.Client.SendAsync(Request(HttpMethod.Post, "admin/api/keys", EditingServer.AdminKey, """{"name":"tinh-mau-admin","role":"WorkspaceAdmin","workspaces":["tinh-mau"]}"""));
+        string key = (string)System.Text.Json.Nodes.JsonNode.Parse(await created.Content.ReadAsStringAsync())!["key"]!;
+
+        const string style = """{"name":"default","rules":[{"symbolizers":[{"type":"polygon","fill":"#00aa00"}]}]}""";
+        Assert.Equal(HttpStatusCode.Created, (await server.Client.SendAsync(Request(HttpMethod.Put, "admin/api/workspaces/tinh-mau/layers/land_parcels_synthetic/styles/default", key, style))).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await server.Client.SendAsync(Request(HttpMethod.Put, "admin/api/workspaces/tinh-mau", key, workspace))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await server.Client.SendAsync(Request(HttpMethod.Delete, "admin/api/workspaces/tinh-mau", key))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await server.Client.SendAsync(Request(HttpMethod.Put, "admin/api/workspaces/tinh-khac", key, workspace))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await server.Client.SendAsync(Request(HttpMethod.Get, "admin/api/usage", key))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await server.Client.SendAsync(Request(HttpMethod.Post, "admin/api/keys", key, """{"name":"mine","role":"Admin"}"""))).StatusCode);
+    }
+
+    [Fact]
     public async Task The_admin_API_describes_itself_in_OpenAPI()
     {
         await using var server = await StartWithLandCopyAsync();
