@@ -71,7 +71,8 @@ builder.Services.AddAuthentication(Credentials.Scheme)
     .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, CredentialsAuthenticationHandler>(Credentials.Scheme, null);
 builder.Services.AddSingleton<LayerChanges>();
 builder.Services.AddGeoSdiRateLimits(options.Security);
-var state = new SqliteStateStore(Path.GetFullPath(options.Server.StateDatabase, baseDirectory));
+var state = SqlStateStore.Open(options.Server.StateDatabase.Contains('=')
+    ? options.Server.StateDatabase : Path.GetFullPath(options.Server.StateDatabase, baseDirectory));
 builder.Services.AddSingleton<IUsageStore>(state);
 builder.Services.AddSingleton<IAuditLog>(state);
 builder.Services.AddSingleton<UsageMeter>();

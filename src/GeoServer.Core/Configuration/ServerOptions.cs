@@ -27,7 +27,10 @@ public sealed class ServerOptions
     /// <summary>When false, a store that fails to open is reported on /health instead of stopping start-up.</summary>
     public bool FailOnBrokenStore { get; init; } = true;
 
-    /// <summary>The SQLite file of the server's own records (usage counts, audit log), relative to the configuration's folder.</summary>
+    /// <summary>
+    /// Where the server's own records go (usage counts, audit log): an SQLite file path relative to the configuration's
+    /// folder, or a PostgreSQL connection string ("Host=…") that every node of a cluster shares.
+    /// </summary>
     public string StateDatabase { get; init; } = ".geosdi/state.db";
 
     /// <summary>

@@ -94,6 +94,51 @@ public sealed class UsageAndAuditTests : IAsyncLifetime
     }
 
     [Fact]
+    [Trait("Needs", "PostGIS")]
+    public async Task Nodes_sharing_a_PostgreSQL_state_database_add_up_one_usage_report_and_one_audit_log()
+    {
+        await using var schema = await PostGisDatabase.CreateScratchSchemaAsync("SELECT 1");
+        string shared = PostGisDatabase.ConnectionString + $";Search Path={schema.Name}";
+        async Task<GeoSdiProcess> NodeAsync()
+        {
+            var folder = Directory.CreateTempSubdirectory("geosdi-node-").FullName;
+            File.Copy(SampleData.PathOf("land.gpkg"), Path.Combine(folder, "land.gpkg"));
+            return await GeoSdiProcess.StartAsync(new
+            {
+                Server = new { StateDatabase = shared, ConfigurationDatabase = shared },
+                Workspaces = new Dictionary<string, object> { ["ha-noi"] = new { Stores = new { land = new { Type = "geopackage", Path = "land.gpkg" } } } },
+                Security = new
+                {
+                    ApiKeys = new Dictionary<string, object>
+                    {
+                        ["reader"] = new { Hash = GeoServer.Host.Security.SecretHash.OfApiKey(EditingServer.ReaderKey), Role = "Agency" },
+                        ["admin"] = new { Hash = GeoServer.Host.Security.SecretHash.OfApiKey(EditingServer.AdminKey), Role = "Admin" },
+                    },
+                },
+            }, folder);
+        }
+        await using var a = await NodeAsync();
+        await using var b = await NodeAsync();
+        foreach (var node in new[] { a, b, b })
+        {
+            var request = new HttpRequestMessage(HttpMethod.Get, $"ogc/collections/{Layer}/items?limit=2");
+            request.Headers.Add("X-API-Key", EditingServer.ReaderKey);
+            Assert.Equal(HttpStatusCode.OK, (await node.Client.SendAsync(request)).StatusCode);
+        }
+        long requests = 0;
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (requests < 3 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(500);
+            var report = new HttpRequestMessage(HttpMethod.Get, "admin/api/usage?by=caller,layer");
+            report.Headers.Add("X-API-Key", EditingServer.AdminKey);
+            var rows = JsonNode.Parse(await (await a.Client.SendAsync(report)).Content.ReadAsStringAsync())!["rows"]!.AsArray();
+            requests = rows.Where(r => (string?)r!["caller"] == "key:reader" && (string?)r["layer"] == Layer).Select(r => (long)r!["requests"]!).SingleOrDefault();
+        }
+        Assert.Equal(3, requests);
+    }
+
+    [Fact]
     public async Task A_key_past_its_rate_limit_gets_429_with_Retry_After()
     {
         for (int i = 0; i < EditingServer.Limit; i++)
