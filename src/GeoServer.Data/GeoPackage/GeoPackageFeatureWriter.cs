@@ -1,7 +1,7 @@
 using System.Globalization;
 using GeoServer.Core.Editing;
 using GeoServer.Core.Sources;
-using GeoServer.Core.Spatial;
+using GeoServer.Data.Editing;
 using Microsoft.Data.Sqlite;
 using NetTopologySuite.Geometries;
 
@@ -13,7 +13,7 @@ namespace GeoServer.Data.GeoPackage;
 /// the table's R-tree triggers keep the spatial index in step, and gpkg_contents.last_change is updated.
 /// </summary>
 internal sealed class GeoPackageFeatureWriter(GeoPackageStore store, FeatureSourceInfo info, string? geometryColumn,
-    Func<SqliteDataReader, Feature> readFeature, string select)
+    Func<SqliteDataReader, Feature> readFeature, string select) : IFeatureEditSteps<SqliteConnection>
 {
     private readonly string _table = SqlIdentifier.Quote(info.Name);
     private readonly string _key = SqlIdentifier.Quote(info.Schema.KeyName);
@@ -22,46 +22,13 @@ internal sealed class GeoPackageFeatureWriter(GeoPackageStore store, FeatureSour
     {
         await using var connection = store.OpenForWriting();
         await using var transaction = connection.BeginTransaction(deferred: false);
-        var inserted = new List<long>();
-        var areas = new List<BBox>();
-        var changes = new List<FeatureChange>();
         try
         {
-            foreach (var edit in edits)
-            {
-                ct.ThrowIfCancellationRequested();
-                switch (edit)
-                {
-                    case FeatureEdit.Insert insert:
-                        inserted.Add(await InsertAsync(connection, insert.Feature, ct));
-                        AddArea(areas, insert.Feature.Geometry);
-                        changes.Add(new FeatureChange("create", inserted[^1], null, insert.Feature));
-                        break;
-                    case FeatureEdit.Replace replace:
-                        var replaced = await ReadAsync(connection, replace.Id, replace.IfMatch, ct);
-                        AddArea(areas, replaced.Geometry);
-                        await UpdateAsync(connection, replace.Id, replace.Feature, everyColumn: true, ct);
-                        AddArea(areas, replace.Feature.Geometry);
-                        changes.Add(new FeatureChange("replace", replace.Id, replaced, replace.Feature));
-                        break;
-                    case FeatureEdit.Patch patch:
-                        var before = await ReadAsync(connection, patch.Id, patch.IfMatch, ct);
-                        AddArea(areas, before.Geometry);
-                        await UpdateAsync(connection, patch.Id, patch.Changes, everyColumn: false, ct);
-                        AddArea(areas, patch.Changes.SetsGeometry ? patch.Changes.Geometry : null);
-                        changes.Add(new FeatureChange("update", patch.Id, before, patch.Changes));
-                        break;
-                    case FeatureEdit.Delete delete:
-                        var deleted = await ReadAsync(connection, delete.Id, delete.IfMatch, ct);
-                        AddArea(areas, deleted.Geometry);
-                        changes.Add(new FeatureChange("delete", delete.Id, deleted, null));
-                        await ExecuteAsync(connection, $"DELETE FROM {_table} WHERE {_key} = $p0", [delete.Id], ct);
-                        break;
-                }
-            }
+            var result = await FeatureEditPlayback.PlayAsync(edits, this, connection, ct);
             await ExecuteAsync(connection,
                 "UPDATE gpkg_contents SET last_change = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE table_name = $p0", [info.Name], ct);
             await transaction.CommitAsync(ct);
+            return result;
         }
         catch (SqliteException e) when (e.SqliteErrorCode is 19 or 20)
         {
@@ -69,27 +36,22 @@ internal sealed class GeoPackageFeatureWriter(GeoPackageStore store, FeatureSour
             throw new FeatureEditException(e.SqliteExtendedErrorCode is 1555 or 2067 ? FeatureEditError.Conflict : FeatureEditError.Invalid,
                 e.Message.Replace("SQLite Error 19: ", "", StringComparison.Ordinal), e);
         }
-        return new FeatureEditResult(inserted, areas, changes);
     }
 
-    private async Task<Feature> ReadAsync(SqliteConnection connection, long id, string? ifMatch, CancellationToken ct)
+    public async Task<Feature?> ReadForUpdateAsync(SqliteConnection connection, long id, CancellationToken ct)
     {
+        // The transaction began IMMEDIATE: the file's write lock is held, so reading is locking.
         await using var cmd = connection.CreateCommand();
         cmd.CommandText = $"{select} WHERE t.{_key} = $id";
         cmd.Parameters.AddWithValue("$id", id);
-        Feature current;
-        await using (var reader = await cmd.ExecuteReaderAsync(ct))
-        {
-            if (!await reader.ReadAsync(ct)) throw new FeatureEditException(FeatureEditError.NotFound, $"No feature '{id}'.");
-            current = readFeature(reader);
-        }
-        if (ifMatch is not null && !FeatureTag.Matches(ifMatch, FeatureTag.Of(current)))
-            throw new FeatureEditException(FeatureEditError.PreconditionFailed,
-                $"Feature '{id}' has changed since it was read (If-Match {ifMatch}, now {FeatureTag.Of(current)}).");
-        return current;
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        return await reader.ReadAsync(ct) ? readFeature(reader) : null;
     }
 
-    private async Task<long> InsertAsync(SqliteConnection connection, FeatureDraft draft, CancellationToken ct)
+    public Task DeleteAsync(SqliteConnection connection, long id, CancellationToken ct) =>
+        ExecuteAsync(connection, $"DELETE FROM {_table} WHERE {_key} = $p0", [id], ct);
+
+    public async Task<long> InsertAsync(SqliteConnection connection, FeatureDraft draft, CancellationToken ct)
     {
         var columns = new List<string>();
         var values = new List<object?>();
@@ -112,7 +74,7 @@ internal sealed class GeoPackageFeatureWriter(GeoPackageStore store, FeatureSour
         return Convert.ToInt64(await cmd.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
     }
 
-    private async Task UpdateAsync(SqliteConnection connection, long id, FeatureDraft draft, bool everyColumn, CancellationToken ct)
+    public async Task UpdateAsync(SqliteConnection connection, long id, FeatureDraft draft, bool everyColumn, CancellationToken ct)
     {
         var sets = new List<string>();
         var values = new List<object?> { id };
@@ -154,9 +116,4 @@ internal sealed class GeoPackageFeatureWriter(GeoPackageStore store, FeatureSour
 
     /// <summary>GeoPackage stores booleans as 0/1 and dates as ISO 8601 text, which the draft already holds.</summary>
     private static object? ToParameter(object? value) => value is bool b ? (b ? 1L : 0L) : value;
-
-    private static void AddArea(List<BBox> areas, Geometry? geometry)
-    {
-        if (geometry is { IsEmpty: false }) areas.Add(BBox.FromEnvelope(geometry.EnvelopeInternal));
-    }
 }

@@ -1,7 +1,7 @@
 using System.Globalization;
 using GeoServer.Core.Editing;
 using GeoServer.Core.Sources;
-using GeoServer.Core.Spatial;
+using GeoServer.Data.Editing;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.IO;
 using Npgsql;
@@ -14,6 +14,7 @@ namespace GeoServer.Data.PostGis;
 /// own checks (NOT NULL, CHECK, UNIQUE, geometry type and SRID) refuse what does not fit, naming the column.
 /// </summary>
 internal sealed class PostGisFeatureWriter(NpgsqlDataSource db, PostGisTable table, Func<NpgsqlDataReader, Feature> readFeature, string select)
+    : IFeatureEditSteps<NpgsqlConnection>
 {
     private readonly string? _geometry = table.Geometry is null ? null : SqlIdentifier.Quote(table.Geometry);
 
@@ -21,43 +22,11 @@ internal sealed class PostGisFeatureWriter(NpgsqlDataSource db, PostGisTable tab
     {
         await using var connection = await db.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
-        var inserted = new List<long>();
-        var areas = new List<BBox>();
-        var changes = new List<FeatureChange>();
         try
         {
-            foreach (var edit in edits)
-            {
-                switch (edit)
-                {
-                    case FeatureEdit.Insert insert:
-                        inserted.Add(await InsertAsync(connection, insert.Feature, ct));
-                        AddArea(areas, insert.Feature.Geometry);
-                        changes.Add(new FeatureChange("create", inserted[^1], null, insert.Feature));
-                        break;
-                    case FeatureEdit.Replace replace:
-                        var replaced = await LockAsync(connection, replace.Id, replace.IfMatch, ct);
-                        AddArea(areas, replaced.Geometry);
-                        await UpdateAsync(connection, replace.Id, replace.Feature, everyColumn: true, ct);
-                        AddArea(areas, replace.Feature.Geometry);
-                        changes.Add(new FeatureChange("replace", replace.Id, replaced, replace.Feature));
-                        break;
-                    case FeatureEdit.Patch patch:
-                        var before = await LockAsync(connection, patch.Id, patch.IfMatch, ct);
-                        AddArea(areas, before.Geometry);
-                        await UpdateAsync(connection, patch.Id, patch.Changes, everyColumn: false, ct);
-                        AddArea(areas, patch.Changes.SetsGeometry ? patch.Changes.Geometry : null);
-                        changes.Add(new FeatureChange("update", patch.Id, before, patch.Changes));
-                        break;
-                    case FeatureEdit.Delete delete:
-                        var deleted = await LockAsync(connection, delete.Id, delete.IfMatch, ct);
-                        AddArea(areas, deleted.Geometry);
-                        changes.Add(new FeatureChange("delete", delete.Id, deleted, null));
-                        await ExecuteAsync(connection, $"DELETE FROM {table.From} t WHERE {table.Key.Sql} = $1", [delete.Id], ct);
-                        break;
-                }
-            }
+            var result = await FeatureEditPlayback.PlayAsync(edits, this, connection, ct);
             await transaction.CommitAsync(ct);
+            return result;
         }
         catch (PostgresException e) when (e.SqlState.StartsWith("22", StringComparison.Ordinal) || e.SqlState.StartsWith("23", StringComparison.Ordinal))
         {
@@ -65,26 +34,20 @@ internal sealed class PostGisFeatureWriter(NpgsqlDataSource db, PostGisTable tab
             throw new FeatureEditException(e.SqlState.StartsWith("23505", StringComparison.Ordinal) ? FeatureEditError.Conflict : FeatureEditError.Invalid,
                 e.MessageText + (e.ColumnName is { } column ? $" (column '{column}')" : ""), e);
         }
-        return new FeatureEditResult(inserted, areas, changes);
     }
 
-    private async Task<Feature> LockAsync(NpgsqlConnection connection, long id, string? ifMatch, CancellationToken ct)
+    public async Task<Feature?> ReadForUpdateAsync(NpgsqlConnection connection, long id, CancellationToken ct)
     {
         await using var cmd = new NpgsqlCommand($"{select} WHERE {table.Key.Sql} = $1 FOR UPDATE", connection);
         cmd.Parameters.Add(new NpgsqlParameter { Value = id });
-        Feature current;
-        await using (var reader = await cmd.ExecuteReaderAsync(System.Data.CommandBehavior.SequentialAccess, ct))
-        {
-            if (!await reader.ReadAsync(ct)) throw new FeatureEditException(FeatureEditError.NotFound, $"No feature '{id}'.");
-            current = readFeature(reader);
-        }
-        if (ifMatch is not null && !FeatureTag.Matches(ifMatch, FeatureTag.Of(current)))
-            throw new FeatureEditException(FeatureEditError.PreconditionFailed,
-                $"Feature '{id}' has changed since it was read (If-Match {ifMatch}, now {FeatureTag.Of(current)}).");
-        return current;
+        await using var reader = await cmd.ExecuteReaderAsync(System.Data.CommandBehavior.SequentialAccess, ct);
+        return await reader.ReadAsync(ct) ? readFeature(reader) : null;
     }
 
-    private async Task<long> InsertAsync(NpgsqlConnection connection, FeatureDraft draft, CancellationToken ct)
+    public Task DeleteAsync(NpgsqlConnection connection, long id, CancellationToken ct) =>
+        ExecuteAsync(connection, $"DELETE FROM {table.From} t WHERE {table.Key.Sql} = $1", [id], ct);
+
+    public async Task<long> InsertAsync(NpgsqlConnection connection, FeatureDraft draft, CancellationToken ct)
     {
         var columns = new List<string>();
         var values = new List<string>();
@@ -110,7 +73,7 @@ internal sealed class PostGisFeatureWriter(NpgsqlDataSource db, PostGisTable tab
         return Convert.ToInt64(await cmd.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
     }
 
-    private async Task UpdateAsync(NpgsqlConnection connection, long id, FeatureDraft draft, bool everyColumn, CancellationToken ct)
+    public async Task UpdateAsync(NpgsqlConnection connection, long id, FeatureDraft draft, bool everyColumn, CancellationToken ct)
     {
         var sets = new List<string>();
         var parameters = new List<object?> { id };
@@ -172,9 +135,4 @@ internal sealed class PostGisFeatureWriter(NpgsqlDataSource db, PostGisTable tab
     }
 
     private static byte[] Wkb(Geometry geometry) => new WKBWriter(ByteOrder.LittleEndian, false, false).Write(geometry);
-
-    private static void AddArea(List<BBox> areas, Geometry? geometry)
-    {
-        if (geometry is { IsEmpty: false }) areas.Add(BBox.FromEnvelope(geometry.EnvelopeInternal));
-    }
 }

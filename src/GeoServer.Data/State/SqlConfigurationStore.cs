@@ -1,8 +1,6 @@
 using System.Data.Common;
 using System.Text.Json;
 using GeoServer.Core.Configuration;
-using Microsoft.Data.Sqlite;
-using Npgsql;
 
 namespace GeoServer.Data.State;
 
@@ -13,26 +11,14 @@ namespace GeoServer.Data.State;
 public sealed class SqlConfigurationStore : IConfigurationStore
 {
     private static readonly JsonSerializerOptions Json = new() { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
-    private readonly Func<DbConnection> _connect;
+    private readonly StateDatabase _db;
 
-    private SqlConfigurationStore(Func<DbConnection> connect) => _connect = connect;
+    private SqlConfigurationStore(StateDatabase db) => _db = db;
 
     /// <summary>PostgreSQL when the text is an Npgsql connection string ("Host=…"), otherwise an SQLite file path.</summary>
     public static async Task<SqlConfigurationStore> OpenAsync(string database, CancellationToken ct)
     {
-        Func<DbConnection> connect;
-        if (database.Contains('=', StringComparison.Ordinal))
-        {
-            var source = NpgsqlDataSource.Create(database);
-            connect = () => source.CreateConnection();
-        }
-        else
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(database))!);
-            var connectionString = new SqliteConnectionStringBuilder { DataSource = database, Pooling = true, DefaultTimeout = 30 }.ToString();
-            connect = () => new SqliteConnection(connectionString);
-        }
-        var store = new SqlConfigurationStore(connect);
+        var store = new SqlConfigurationStore(new StateDatabase(database));
         await store.ExecuteAsync("""
             CREATE TABLE IF NOT EXISTS geosdi_workspaces (id TEXT PRIMARY KEY, definition TEXT NOT NULL);
             CREATE TABLE IF NOT EXISTS geosdi_styles (workspace TEXT NOT NULL, layer TEXT NOT NULL, name TEXT NOT NULL, format TEXT NOT NULL,
@@ -46,7 +32,7 @@ public sealed class SqlConfigurationStore : IConfigurationStore
 
     public async Task<IReadOnlyDictionary<string, WorkspaceOptions>> ReadWorkspacesAsync(CancellationToken ct)
     {
-        await using var connection = await OpenAsync(ct);
+        await using var connection = await _db.OpenAsync(ct);
         await using var cmd = connection.CreateCommand();
         cmd.CommandText = "SELECT id, definition FROM geosdi_workspaces ORDER BY id";
         var workspaces = new Dictionary<string, WorkspaceOptions>(StringComparer.Ordinal);
@@ -57,7 +43,7 @@ public sealed class SqlConfigurationStore : IConfigurationStore
 
     public async Task<long> VersionAsync(CancellationToken ct)
     {
-        await using var connection = await OpenAsync(ct);
+        await using var connection = await _db.OpenAsync(ct);
         await using var cmd = connection.CreateCommand();
         cmd.CommandText = "SELECT version FROM geosdi_config_version WHERE one = 1";
         return Convert.ToInt64(await cmd.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
@@ -72,8 +58,8 @@ public sealed class SqlConfigurationStore : IConfigurationStore
 
     public async Task<IReadOnlyList<StoredStyle>> ReadStylesAsync(CancellationToken ct)
     {
-        await using var connection = await OpenAsync(ct);
-        await using var cmd = Command(connection, null, "SELECT workspace, layer, name, format, body FROM geosdi_styles ORDER BY workspace, layer, name");
+        await using var connection = await _db.OpenAsync(ct);
+        await using var cmd = StateDatabase.Command(connection, null, "SELECT workspace, layer, name, format, body FROM geosdi_styles ORDER BY workspace, layer, name");
         var styles = new List<StoredStyle>();
         await using var r = await cmd.ExecuteReaderAsync(ct);
         while (await r.ReadAsync(ct)) styles.Add(new StoredStyle(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4)));
@@ -91,8 +77,8 @@ public sealed class SqlConfigurationStore : IConfigurationStore
     public async Task<SecurityOptions> ReadCredentialsAsync(CancellationToken ct)
     {
         var security = new SecurityOptions();
-        await using var connection = await OpenAsync(ct);
-        await using var cmd = Command(connection, null, "SELECT kind, name, definition FROM geosdi_credentials ORDER BY kind, name");
+        await using var connection = await _db.OpenAsync(ct);
+        await using var cmd = StateDatabase.Command(connection, null, "SELECT kind, name, definition FROM geosdi_credentials ORDER BY kind, name");
         await using var r = await cmd.ExecuteReaderAsync(ct);
         while (await r.ReadAsync(ct))
             (r.GetString(0) == "user" ? security.Users : security.ApiKeys)[r.GetString(1)] = JsonSerializer.Deserialize<CredentialOptions>(r.GetString(2), Json)!;
@@ -108,14 +94,14 @@ public sealed class SqlConfigurationStore : IConfigurationStore
 
     private async Task<bool> ChangeCredentialAsync(string kind, string name, string sql, string? definition, CancellationToken ct)
     {
-        await using var connection = await OpenAsync(ct);
+        await using var connection = await _db.OpenAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
         bool existed;
-        await using (var read = Command(connection, transaction, "SELECT count(*) FROM geosdi_credentials WHERE kind = @kind AND name = @name", ("kind", kind), ("name", name)))
+        await using (var read = StateDatabase.Command(connection, transaction, "SELECT count(*) FROM geosdi_credentials WHERE kind = @kind AND name = @name", ("kind", kind), ("name", name)))
             existed = Convert.ToInt64(await read.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture) > 0;
-        await using (var write = Command(connection, transaction, sql, ("kind", kind), ("name", name), ("definition", definition)))
+        await using (var write = StateDatabase.Command(connection, transaction, sql, ("kind", kind), ("name", name), ("definition", definition)))
             await write.ExecuteNonQueryAsync(ct);
-        await using (var bump = Command(connection, transaction, "UPDATE geosdi_config_version SET version = version + 1 WHERE one = 1"))
+        await using (var bump = StateDatabase.Command(connection, transaction, "UPDATE geosdi_config_version SET version = version + 1 WHERE one = 1"))
             await bump.ExecuteNonQueryAsync(ct);
         await transaction.CommitAsync(ct);
         return existed;
@@ -123,15 +109,15 @@ public sealed class SqlConfigurationStore : IConfigurationStore
 
     private async Task<StoredStyle?> ChangeStyleAsync(string workspace, string layer, string name, string sql, (string, object?)[] values, CancellationToken ct)
     {
-        await using var connection = await OpenAsync(ct);
+        await using var connection = await _db.OpenAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
         (string, object?)[] key = [("workspace", workspace), ("layer", layer), ("name", name)];
         StoredStyle? previous = null;
-        await using (var read = Command(connection, transaction, "SELECT format, body FROM geosdi_styles WHERE workspace = @workspace AND layer = @layer AND name = @name", key))
+        await using (var read = StateDatabase.Command(connection, transaction, "SELECT format, body FROM geosdi_styles WHERE workspace = @workspace AND layer = @layer AND name = @name", key))
         await using (var r = await read.ExecuteReaderAsync(ct))
             if (await r.ReadAsync(ct)) previous = new StoredStyle(workspace, layer, name, r.GetString(0), r.GetString(1));
-        await using (var write = Command(connection, transaction, sql, [.. key, .. values])) await write.ExecuteNonQueryAsync(ct);
-        await using (var bump = Command(connection, transaction, "UPDATE geosdi_config_version SET version = version + 1 WHERE one = 1"))
+        await using (var write = StateDatabase.Command(connection, transaction, sql, [.. key, .. values])) await write.ExecuteNonQueryAsync(ct);
+        await using (var bump = StateDatabase.Command(connection, transaction, "UPDATE geosdi_config_version SET version = version + 1 WHERE one = 1"))
             await bump.ExecuteNonQueryAsync(ct);
         await transaction.CommitAsync(ct);
         return previous;
@@ -139,17 +125,17 @@ public sealed class SqlConfigurationStore : IConfigurationStore
 
     private async Task<WorkspaceOptions?> ChangeAsync(string id, string sql, string? definition, CancellationToken ct)
     {
-        await using var connection = await OpenAsync(ct);
+        await using var connection = await _db.OpenAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
         WorkspaceOptions? previous = null;
-        await using (var read = Command(connection, transaction, "SELECT definition FROM geosdi_workspaces WHERE id = @id", ("id", id)))
+        await using (var read = StateDatabase.Command(connection, transaction, "SELECT definition FROM geosdi_workspaces WHERE id = @id", ("id", id)))
             if (await read.ExecuteScalarAsync(ct) is string text) previous = JsonSerializer.Deserialize<WorkspaceOptions>(text, Json);
-        await using (var write = Command(connection, transaction, sql, ("id", id), ("definition", definition)))
+        await using (var write = StateDatabase.Command(connection, transaction, sql, ("id", id), ("definition", definition)))
             await write.ExecuteNonQueryAsync(ct);
         if (definition is null)
-            await using (var styles = Command(connection, transaction, "DELETE FROM geosdi_styles WHERE workspace = @id", ("id", id)))
+            await using (var styles = StateDatabase.Command(connection, transaction, "DELETE FROM geosdi_styles WHERE workspace = @id", ("id", id)))
                 await styles.ExecuteNonQueryAsync(ct);
-        await using (var bump = Command(connection, transaction, "UPDATE geosdi_config_version SET version = version + 1 WHERE one = 1"))
+        await using (var bump = StateDatabase.Command(connection, transaction, "UPDATE geosdi_config_version SET version = version + 1 WHERE one = 1"))
             await bump.ExecuteNonQueryAsync(ct);
         await transaction.CommitAsync(ct);
         return previous;
@@ -157,33 +143,11 @@ public sealed class SqlConfigurationStore : IConfigurationStore
 
     private async Task ExecuteAsync(string sql, (string, object?)[] parameters, CancellationToken ct)
     {
-        await using var connection = await OpenAsync(ct);
+        await using var connection = await _db.OpenAsync(ct);
         foreach (var statement in sql.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
-            await using var cmd = Command(connection, null, statement, parameters);
+            await using var cmd = StateDatabase.Command(connection, null, statement, parameters);
             await cmd.ExecuteNonQueryAsync(ct);
         }
-    }
-
-    private static DbCommand Command(DbConnection connection, DbTransaction? transaction, string sql, params (string Name, object? Value)[] parameters)
-    {
-        var cmd = connection.CreateCommand();
-        cmd.CommandText = sql;
-        cmd.Transaction = transaction;
-        foreach (var (name, value) in parameters)
-        {
-            var p = cmd.CreateParameter();
-            p.ParameterName = name;
-            p.Value = value ?? DBNull.Value;
-            cmd.Parameters.Add(p);
-        }
-        return cmd;
-    }
-
-    private async Task<DbConnection> OpenAsync(CancellationToken ct)
-    {
-        var connection = _connect();
-        await connection.OpenAsync(ct);
-        return connection;
     }
 }

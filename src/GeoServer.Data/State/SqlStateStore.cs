@@ -3,8 +3,6 @@ using System.Globalization;
 using System.Text;
 using GeoServer.Core.Audit;
 using GeoServer.Core.Usage;
-using Microsoft.Data.Sqlite;
-using Npgsql;
 
 namespace GeoServer.Data.State;
 
@@ -16,28 +14,17 @@ namespace GeoServer.Data.State;
 /// </summary>
 public sealed class SqlStateStore : IUsageStore, IAuditLog
 {
-    private readonly Func<DbConnection> _connect;
+    private readonly StateDatabase _db;
 
-    private SqlStateStore(Func<DbConnection> connect) => _connect = connect;
+    private SqlStateStore(StateDatabase db) => _db = db;
 
     /// <summary>PostgreSQL when the text is an Npgsql connection string ("Host=…"), otherwise an SQLite file path.</summary>
     public static SqlStateStore Open(string database)
     {
-        bool postgres = database.Contains('=', StringComparison.Ordinal);
-        Func<DbConnection> connect;
-        if (postgres)
-        {
-            var source = NpgsqlDataSource.Create(database);
-            connect = () => source.CreateConnection();
-        }
-        else
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(database))!);
-            var connectionString = new SqliteConnectionStringBuilder { DataSource = database, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = true, DefaultTimeout = 30 }.ToString();
-            connect = () => new SqliteConnection(connectionString);
-        }
-        var store = new SqlStateStore(connect);
-        using var connection = store.Connect();
+        var db = new StateDatabase(database);
+        bool postgres = db.IsPostgres;
+        var store = new SqlStateStore(db);
+        using var connection = db.Open();
         var statements = new List<string>
         {
             """
@@ -56,7 +43,7 @@ public sealed class SqlStateStore : IUsageStore, IAuditLog
         if (!postgres) statements.Insert(0, "PRAGMA journal_mode = WAL");
         foreach (var sql in statements)
         {
-            using var cmd = Command(connection, null, sql);
+            using var cmd = StateDatabase.Command(connection, null, sql);
             cmd.ExecuteNonQuery();
         }
         return store;
@@ -65,11 +52,11 @@ public sealed class SqlStateStore : IUsageStore, IAuditLog
     public async Task AddAsync(IReadOnlyCollection<KeyValuePair<UsageKey, UsageCounts>> counts, CancellationToken ct)
     {
         if (counts.Count == 0) return;
-        await using var connection = await ConnectAsync(ct);
+        await using var connection = await _db.OpenAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
         foreach (var (key, value) in counts)
         {
-            await using var cmd = Command(connection, transaction, """
+            await using var cmd = StateDatabase.Command(connection, transaction, """
                 INSERT INTO geosdi_usage VALUES (@hour, @caller, @workspace, @layer, @service, @requests, @features, @bytes)
                 ON CONFLICT (hour, caller, workspace, layer, service) DO UPDATE SET requests = geosdi_usage.requests + excluded.requests,
                   features = geosdi_usage.features + excluded.features, bytes = geosdi_usage.bytes + excluded.bytes
@@ -91,8 +78,8 @@ public sealed class SqlStateStore : IUsageStore, IAuditLog
         if (query.ByService) groups.Add("service");
         string select = groups.Count == 0 ? "" : string.Join(", ", groups) + ", ";
         string groupBy = groups.Count == 0 ? "" : " GROUP BY " + string.Join(", ", groups) + " ORDER BY " + string.Join(", ", groups);
-        await using var connection = await ConnectAsync(ct);
-        await using var cmd = Command(connection, null,
+        await using var connection = await _db.OpenAsync(ct);
+        await using var cmd = StateDatabase.Command(connection, null,
             $"SELECT {select}sum(requests), sum(features), sum(bytes) FROM geosdi_usage WHERE hour >= @from AND hour < @to{groupBy}",
             ("from", Hour(query.From)), ("to", Hour(query.To)));
         var rows = new List<UsageRow>();
@@ -114,11 +101,11 @@ public sealed class SqlStateStore : IUsageStore, IAuditLog
     public async Task AppendAsync(IReadOnlyList<AuditEntry> entries, CancellationToken ct)
     {
         if (entries.Count == 0) return;
-        await using var connection = await ConnectAsync(ct);
+        await using var connection = await _db.OpenAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
         foreach (var e in entries)
         {
-            await using var cmd = Command(connection, transaction,
+            await using var cmd = StateDatabase.Command(connection, transaction,
                 "INSERT INTO geosdi_audit (at, who, action, target, before, after) VALUES (@at, @who, @action, @target, @before, @after)",
                 ("at", e.When.UtcDateTime.ToString("O", CultureInfo.InvariantCulture)), ("who", e.Who), ("action", e.Action), ("target", e.Target),
                 ("before", e.Before), ("after", e.After));
@@ -142,8 +129,8 @@ public sealed class SqlStateStore : IUsageStore, IAuditLog
             sql.Append(" AND at >= @since");
             parameters.Add(("since", s.UtcDateTime.ToString("O", CultureInfo.InvariantCulture)));
         }
-        await using var connection = await ConnectAsync(ct);
-        await using var cmd = Command(connection, null, sql.Append(" ORDER BY id DESC LIMIT @limit").ToString(), [.. parameters]);
+        await using var connection = await _db.OpenAsync(ct);
+        await using var cmd = StateDatabase.Command(connection, null, sql.Append(" ORDER BY id DESC LIMIT @limit").ToString(), [.. parameters]);
         var entries = new List<AuditEntry>();
         await using var r = await cmd.ExecuteReaderAsync(ct);
         while (await r.ReadAsync(ct))
@@ -153,33 +140,4 @@ public sealed class SqlStateStore : IUsageStore, IAuditLog
     }
 
     private static string Hour(DateTime t) => t.ToUniversalTime().ToString("yyyy-MM-dd'T'HH", CultureInfo.InvariantCulture);
-
-    private static DbCommand Command(DbConnection connection, DbTransaction? transaction, string sql, params (string Name, object? Value)[] parameters)
-    {
-        var cmd = connection.CreateCommand();
-        cmd.CommandText = sql;
-        cmd.Transaction = transaction;
-        foreach (var (name, value) in parameters)
-        {
-            var p = cmd.CreateParameter();
-            p.ParameterName = name;
-            p.Value = value ?? DBNull.Value;
-            cmd.Parameters.Add(p);
-        }
-        return cmd;
-    }
-
-    private DbConnection Connect()
-    {
-        var connection = _connect();
-        connection.Open();
-        return connection;
-    }
-
-    private async Task<DbConnection> ConnectAsync(CancellationToken ct)
-    {
-        var connection = _connect();
-        await connection.OpenAsync(ct);
-        return connection;
-    }
 }

@@ -115,8 +115,10 @@ public sealed class FeatureDraftReader(LayerInfo layer, CrsDefinition bodyCrs, C
 
     private static bool TryBase64(string text, out byte[] bytes)
     {
-        bytes = new byte[text.Length];
-        return Convert.TryFromBase64String(text, bytes, out int n) && (bytes = bytes[..n]) is not null;
+        var buffer = new byte[text.Length];
+        bool ok = Convert.TryFromBase64String(text, buffer, out int n);
+        bytes = buffer[..n];
+        return ok;
     }
 
     private static string Describe(PropertyType type) => type switch

@@ -21,14 +21,8 @@ public sealed class AttackShapeTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _schema = await PostGisDatabase.CreateScratchSchemaAsync("""
-            CREATE TABLE {schema}.parcels (LIKE land.land_parcels_synthetic INCLUDING ALL);
-            INSERT INTO {schema}.parcels SELECT * FROM land.land_parcels_synthetic;
-            """);
-        _server = await EditingServer.StartAsync(Directory.CreateTempSubdirectory("geosdi-attack-").FullName, new
-        {
-            Type = "postgis", ConnectionString = PostGisDatabase.ConnectionString, Tables = new[] { _schema.Name + ".parcels" }, AutoPublish = true,
-        });
+        _schema = await EditingServer.CreateParcelsCopyAsync();
+        _server = await EditingServer.StartOnParcelsAsync(_schema);
     }
 
     public async Task DisposeAsync()

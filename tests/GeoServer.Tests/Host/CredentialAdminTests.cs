@@ -17,10 +17,7 @@ public sealed class CredentialAdminTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var folder = Directory.CreateTempSubdirectory("geosdi-credentials-").FullName;
-        var copy = Path.Combine(folder, "land.gpkg");
-        File.Copy(SampleData.PathOf("land.gpkg"), copy);
-        _server = await EditingServer.StartAsync(folder, new { Type = "geopackage", Path = copy, AutoPublish = true });
+        (_server, _) = await EditingServer.StartOnLandCopyAsync();
     }
 
     public async Task DisposeAsync() => await _server.DisposeAsync();

@@ -143,10 +143,7 @@ public sealed class WorkspaceAdminTests
     [Trait("Needs", "PostGIS")]
     public async Task Two_nodes_sharing_a_PostgreSQL_configuration_serve_what_either_publishes()
     {
-        await using var schema = await PostGisDatabase.CreateScratchSchemaAsync("""
-            CREATE TABLE {schema}.parcels (LIKE land.land_parcels_synthetic INCLUDING ALL);
-            INSERT INTO {schema}.parcels SELECT * FROM land.land_parcels_synthetic;
-            """);
+        await using var schema = await EditingServer.CreateParcelsCopyAsync();
         string configuration = PostGisDatabase.ConnectionString + $";Search Path={schema.Name}";
         object Node() => new
         {

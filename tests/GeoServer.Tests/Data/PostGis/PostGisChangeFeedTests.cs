@@ -17,16 +17,8 @@ public sealed class PostGisChangeFeedTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _schema = await PostGisDatabase.CreateScratchSchemaAsync("""
-            CREATE TABLE {schema}.parcels (LIKE land.land_parcels_synthetic INCLUDING ALL);
-            INSERT INTO {schema}.parcels SELECT * FROM land.land_parcels_synthetic;
-            """);
-        var folder = Directory.CreateTempSubdirectory("geosdi-notify-").FullName;
-        _server = await EditingServer.StartAsync(folder, new
-        {
-            Type = "postgis", ConnectionString = PostGisDatabase.ConnectionString, Tables = new[] { _schema.Name + ".parcels" },
-            AutoPublish = true, ListenForChanges = true,
-        });
+        _schema = await EditingServer.CreateParcelsCopyAsync();
+        _server = await EditingServer.StartOnParcelsAsync(_schema, listenForChanges: true);
     }
 
     public async Task DisposeAsync()

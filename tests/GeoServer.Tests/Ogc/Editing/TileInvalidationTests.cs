@@ -12,14 +12,8 @@ public sealed class TileInvalidationTests : IAsyncLifetime
 {
     private const string Layer = "ha-noi:land_parcels_synthetic";
     private GeoSdiProcess _server = null!;
-    private readonly string _folder = Directory.CreateTempSubdirectory("geosdi-invalidation-").FullName;
 
-    public async Task InitializeAsync()
-    {
-        var copy = Path.Combine(_folder, "land.gpkg");
-        File.Copy(SampleData.PathOf("land.gpkg"), copy);
-        _server = await EditingServer.StartAsync(_folder, new { Type = "geopackage", Path = copy, AutoPublish = true });
-    }
+    public async Task InitializeAsync() => (_server, _) = await EditingServer.StartOnLandCopyAsync();
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
 
