@@ -59,9 +59,15 @@ public static class OpenApiDocument
             Path(json, "/collections/{collectionId}/queryables", "getQueryables", "Queryable properties", ["collectionId", "f"], MediaTypes.SchemaJson);
             Path(json, "/collections/{collectionId}/items", "getFeatures", "Features of a collection",
                 ["collectionId", "f", "limit", "offset", "cursor", "bbox", "bbox-crs", "crs", "datetime",
-                 "filter", "filter-lang", "filter-crs", "sortby", "properties"], MediaTypes.GeoJson);
+                 "filter", "filter-lang", "filter-crs", "sortby", "properties"], [MediaTypes.GeoJson],
+                json => Edit(json, "post", "createFeature", "Add a Feature, or a FeatureCollection all or nothing (editors)", [MediaTypes.GeoJson], "201"));
             Path(json, "/collections/{collectionId}/items/{featureId}", "getFeature", "One feature",
-                ["collectionId", "featureId", "f", "crs"], MediaTypes.GeoJson);
+                ["collectionId", "featureId", "f", "crs"], [MediaTypes.GeoJson], json =>
+                {
+                    Edit(json, "put", "replaceFeature", "Replace the feature (editors; If-Match for optimistic locking)", [MediaTypes.GeoJson], "204");
+                    Edit(json, "patch", "updateFeature", "Change what a JSON merge patch names (editors; If-Match)", [MediaTypes.MergePatch, MediaTypes.GeoJson], "204");
+                    Edit(json, "delete", "deleteFeature", "Delete the feature (editors; If-Match)", [], "204");
+                });
             foreach (var operation in operations)
                 Path(json, operation.Path, operation.OperationId, operation.Summary,
                     operation.Parameters.Select(p => p.ComponentKey).ToArray(), operation.MediaTypes);
@@ -99,7 +105,7 @@ public static class OpenApiDocument
         Path(json, path, operationId, summary, parameters, [mediaType]);
 
     private static void Path(Utf8JsonWriter json, string path, string operationId, string summary, string[] parameters,
-        IReadOnlyList<string> mediaTypes)
+        IReadOnlyList<string> mediaTypes, Action<Utf8JsonWriter>? moreOperations = null)
     {
         json.WriteStartObject(path);
         json.WriteStartObject("get");
@@ -129,6 +135,48 @@ public static class OpenApiDocument
             json.WriteEndObject();
         }
         json.WriteEndObject();
+        json.WriteEndObject();
+        moreOperations?.Invoke(json);
+        json.WriteEndObject();
+    }
+
+    /// <summary>
+    /// An OGC API – Features Part 4 operation on the path being written: the path's parameters apply; Content-Crs
+    /// and If-Match as headers; 401/403 for callers who may not edit, 412 for a stale tag.
+    /// </summary>
+    private static void Edit(Utf8JsonWriter json, string method, string operationId, string summary, string[] bodyMediaTypes, string success)
+    {
+        json.WriteStartObject(method);
+        json.WriteString("operationId", operationId);
+        json.WriteString("summary", summary);
+        json.WriteStartArray("parameters");
+        foreach (var header in method == "delete" ? ["If-Match"] : method == "post" ? ["Content-Crs"] : new[] { "If-Match", "Content-Crs" })
+        {
+            json.WriteStartObject();
+            json.WriteString("name", header);
+            json.WriteString("in", "header");
+            json.WriteStartObject("schema"); json.WriteString("type", "string"); json.WriteEndObject();
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        if (bodyMediaTypes.Length > 0)
+        {
+            json.WriteStartObject("requestBody");
+            json.WriteBoolean("required", true);
+            json.WriteStartObject("content");
+            foreach (var mediaType in bodyMediaTypes) { json.WriteStartObject(mediaType); json.WriteEndObject(); }
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
+        json.WriteStartObject("responses");
+        foreach (var (code, text) in new[] { (success, summary), ("400", "Invalid body (problem details)"), ("401", "Credentials needed"),
+                     ("403", "The caller may not edit this collection"), ("404", "Not found"), ("412", "The feature changed since it was read") })
+        {
+            if (code == "412" && method == "post") continue;
+            json.WriteStartObject(code);
+            json.WriteString("description", text);
+            json.WriteEndObject();
+        }
         json.WriteEndObject();
         json.WriteEndObject();
     }

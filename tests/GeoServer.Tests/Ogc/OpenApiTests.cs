@@ -102,4 +102,17 @@ public sealed class OpenApiTests(GeoSdiServer server)
         foreach (var name in new[] { "crs", "bbox-crs" })
             Assert.Equal(offered, parameters.GetProperty(name).GetProperty("schema").GetProperty("enum").EnumerateArray().Select(e => e.GetString()));
     }
+
+    [Theory]
+    [InlineData("/collections/{collectionId}/items", "post", "201")]
+    [InlineData("/collections/{collectionId}/items/{featureId}", "put", "412")]
+    [InlineData("/collections/{collectionId}/items/{featureId}", "patch", "412")]
+    [InlineData("/collections/{collectionId}/items/{featureId}", "delete", "412")]
+    public async Task The_API_definition_describes_the_Part_4_edits(string path, string method, string response)
+    {
+        var api = await ApiAsync();
+        var operation = api.GetProperty("paths").GetProperty(path).GetProperty(method);
+        Assert.True(operation.GetProperty("responses").TryGetProperty(response, out _));
+        Assert.True(operation.GetProperty("responses").TryGetProperty("403", out _));
+    }
 }
