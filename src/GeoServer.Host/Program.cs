@@ -1,3 +1,5 @@
+using GeoServer.Catalog;
+using GeoServer.Catalog.Csw;
 using GeoServer.Core.Configuration;
 using GeoServer.Core.Crs;
 using GeoServer.Host.Configuration;
@@ -60,6 +62,7 @@ builder.Services.AddSingleton(sp => new TileServices(sp.GetRequiredService<Layer
 builder.Services.AddSingleton(new TileImageRenderer(CrsRegistry.Default, options.Wms));
 builder.Services.AddSingleton(new VectorTilesetEncoder(CrsRegistry.Default));
 builder.Services.AddOgcTiles(TileMatrixSetRegistry.Default);
+builder.Services.AddCatalog(builder.Configuration.GetSection("Catalog").Get<CatalogOptions>() ?? new CatalogOptions());
 builder.Services.AddProblemDetails();
 builder.Services.AddHealthChecks().AddCheck<StoresHealthCheck>("stores", tags: ["ready"]);
 builder.Services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.All);
@@ -68,6 +71,7 @@ var app = builder.Build();
 // Publish at start-up so a broken store fails now, with its name, rather than on the first request.
 app.Services.GetRequiredService<LayerRegistry>();
 app.Services.GetRequiredService<StyleCatalog>();
+app.Services.GetRequiredService<GeoServer.Catalog.Registration.RecordCatalog>();
 if (command.Seed is { } seed)
     return await SeedRunner.RunAsync(app.Services, seed, Console.Out, CancellationToken.None);
 
@@ -83,6 +87,7 @@ var ogc = app.MapOgcApi();
 ogc.MapOgcTiles();
 app.MapWms();
 app.MapWmts();
+app.MapCsw();
 app.MapXyzTiles();
 app.MapTileViewer();
 await app.RunAsync();
