@@ -1,5 +1,6 @@
 using GeoServer.Catalog;
 using GeoServer.Catalog.Csw;
+using GeoServer.Catalog.Records;
 using GeoServer.Core.Configuration;
 using GeoServer.Core.Crs;
 using GeoServer.Host.Configuration;
@@ -85,6 +86,7 @@ app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => fa
 app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });
 var ogc = app.MapOgcApi();
 ogc.MapOgcTiles();
+ogc.MapOgcRecords();
 app.MapWms();
 app.MapWmts();
 app.MapCsw();

@@ -41,8 +41,23 @@ public sealed class FullTextIndex
         if (record.Lineage is not null) foreach (var t in record.Lineage.All) yield return (RecordField.Lineage, t);
     }
 
-    /// <summary>Score by record position of the records matching every word of <paramref name="query"/>; null when the query has no words.</summary>
+    /// <summary>
+    /// Score by record position of the records matching any comma-separated term of <paramref name="query"/>, a term
+    /// matching when every one of its words does (OGC API – Records' <c>q</c>); null when the query has no words.
+    /// </summary>
     public Dictionary<int, double>? Search(string query)
+    {
+        Dictionary<int, double>? union = null;
+        foreach (var term in query.Split(','))
+        {
+            if (Term(term) is not { } scores) continue;
+            if (union is null) union = scores;
+            else foreach (var (record, score) in scores) union[record] = union.GetValueOrDefault(record) + score;
+        }
+        return union;
+    }
+
+    private Dictionary<int, double>? Term(string query)
     {
         Dictionary<int, double>? scores = null;
         foreach (var word in TextFolding.Words(query).Distinct())

@@ -17,6 +17,9 @@ public static class Queryables
         Subject = "subject", Type = "type", Modified = "modified", Workspace = "workspace", TopicCategory = "topiccategory",
         Format = "format", Crs = "crs", Language = "language", ServiceType = "servicetype", Organisation = "organisation";
 
+    /// <summary>OGC API – Records' names for the same queryables (record-core properties).</summary>
+    public const string Id = "id", Description = "description", Keywords = "keywords", Updated = "updated";
+
     /// <summary>The name filters give the extent (CQL2 "geometry").</summary>
     public const string Geometry = "geometry";
 
@@ -24,13 +27,20 @@ public static class Queryables
     public const char ValueSeparator = '|';
 
     private static readonly string[] Names =
-        [Identifier, Title, Abstract, AnyText, Subject, Type, Modified, Workspace, TopicCategory, Format, Crs, Language, ServiceType, Organisation];
+        [Identifier, Title, Abstract, AnyText, Subject, Type, Modified, Workspace, TopicCategory, Format, Crs, Language, ServiceType, Organisation,
+         Id, Description, Keywords, Updated];
+
+    // Each alias holds the value of the queryable it stands for.
+    private static readonly (string Alias, string Of)[] Aliases = [(Id, Identifier), (Description, Abstract), (Keywords, Subject), (Updated, Modified)];
 
     /// <summary>Queryables holding several values: equality with one of them is a match.</summary>
-    public static readonly IReadOnlySet<string> ManyValued = new HashSet<string>([Subject, TopicCategory, Format, Organisation], StringComparer.Ordinal);
+    public static readonly IReadOnlySet<string> ManyValued = new HashSet<string>([Subject, Keywords, TopicCategory, Format, Organisation], StringComparer.Ordinal);
 
     public static readonly FeatureSchema Schema = new("recno",
-        Names.Select(n => new PropertyInfo(n, n == Modified ? PropertyType.DateTime : PropertyType.String)).ToList(), "POLYGON");
+        Names.Select(n => new PropertyInfo(n, n is Modified or Updated ? PropertyType.DateTime : PropertyType.String)).ToList(), "POLYGON");
+
+    /// <summary>Every queryable name, aliases included.</summary>
+    public static IReadOnlyList<string> All => Names;
 
     private static readonly GeometryFactory Factory = new();
 
@@ -53,6 +63,7 @@ public static class Queryables
         values[Array.IndexOf(Names, Language)] = record.Language;
         values[Array.IndexOf(Names, ServiceType)] = record.ServiceType is null ? null : TextFolding.Fold(record.ServiceType);
         values[Array.IndexOf(Names, Organisation)] = Many(record.Contacts.SelectMany(c => c.Organisation.All));
+        foreach (var (alias, of) in Aliases) values[Array.IndexOf(Names, alias)] = values[Array.IndexOf(Names, of)];
         Geometry? extent = record.Extent is { } e ? Factory.ToGeometry(e.ToEnvelope()) : null;
         return new Feature(position, extent, values);
     }
