@@ -16,8 +16,15 @@ public sealed class CatalogOptions
     /// <summary>Update frequency of every layer unless its record says otherwise.</summary>
     public MaintenanceFrequency UpdateFrequency { get; init; } = MaintenanceFrequency.Unknown;
 
-    /// <summary>Descriptive metadata by layer id ("workspace:name").</summary>
-    public Dictionary<string, RecordOptions> Records { get; init; } = new(StringComparer.Ordinal);
+    /// <summary>
+    /// Descriptive metadata by workspace, then layer name. Configuration keys split at ':', so a file may write the
+    /// layer id ("vn:rivers") as one key and it lands here as workspace "vn", name "rivers".
+    /// </summary>
+    public Dictionary<string, Dictionary<string, RecordOptions>> Records { get; init; } = new(StringComparer.Ordinal);
+
+    /// <summary>The metadata configured for a layer, or null.</summary>
+    public RecordOptions? For(string workspace, string name) =>
+        Records.TryGetValue(workspace, out var layers) && layers.TryGetValue(name, out var options) ? options : null;
 
     /// <summary>Largest request body accepted (CSW POST), in bytes.</summary>
     public long MaxRequestBytes { get; init; } = 1024 * 1024;

@@ -12,8 +12,7 @@ public static class LayerRecords
 {
     public static MetadataRecord From(LayerInfo layer, ServerOptions server, CatalogOptions catalog, DateTimeOffset modified)
     {
-        catalog.Records.TryGetValue(layer.Id, out var options);
-        options ??= new RecordOptions();
+        var options = catalog.For(layer.Workspace.Id, layer.Name) ?? new RecordOptions();
         bool spatial = layer.Schema.HasGeometry;
         var keywords = new List<KeywordSet> { new(layer.Keywords.Select(k => new LocalizedText(k)).ToList()) };
         if (options.KeywordsEn is { Count: > 0 } english)

@@ -33,8 +33,8 @@ public static class Queryables
     // Each alias holds the value of the queryable it stands for.
     private static readonly (string Alias, string Of)[] Aliases = [(Id, Identifier), (Description, Abstract), (Keywords, Subject), (Updated, Modified)];
 
-    /// <summary>Queryables holding several values: equality with one of them is a match.</summary>
-    public static readonly IReadOnlySet<string> ManyValued = new HashSet<string>([Subject, Keywords, TopicCategory, Format, Organisation], StringComparer.Ordinal);
+    /// <summary>Queryables holding several values (a title in each language, each keyword): equality with one of them is a match.</summary>
+    public static readonly IReadOnlySet<string> ManyValued = new HashSet<string>([Title, Abstract, Description, Subject, Keywords, TopicCategory, Format, Organisation], StringComparer.Ordinal);
 
     public static readonly FeatureSchema Schema = new("recno",
         Names.Select(n => new PropertyInfo(n, n is Modified or Updated ? PropertyType.DateTime : PropertyType.String)).ToList(), "POLYGON");
@@ -49,8 +49,8 @@ public static class Queryables
     {
         var values = new object?[Names.Length];
         values[Array.IndexOf(Names, Identifier)] = TextFolding.Fold(record.Id);
-        values[Array.IndexOf(Names, Title)] = Folded(record.Title.All);
-        values[Array.IndexOf(Names, Abstract)] = record.Abstract is null ? null : Folded(record.Abstract.All);
+        values[Array.IndexOf(Names, Title)] = Many(record.Title.All);
+        values[Array.IndexOf(Names, Abstract)] = record.Abstract is null ? null : Many(record.Abstract.All);
         values[Array.IndexOf(Names, AnyText)] = Folded(FullTextIndex.Texts(record).Select(t => t.Text).Prepend(record.Id));
         values[Array.IndexOf(Names, Subject)] = Many(record.AllKeywords.SelectMany(k => k.All)
             .Concat(record.TopicCategories.Select(MetadataCodes.Code)));

@@ -12,11 +12,11 @@ namespace GeoServer.Catalog.Search;
 public sealed class RecordIndex
 {
     private const int FacetValuesShown = 50;
-    private static readonly int TitleValue = Queryables.Schema.IndexOf(Queryables.Title);
 
     private readonly MetadataRecord[] _records;
     private readonly Feature[] _features;
     private readonly Dictionary<string, int> _byId;
+    private readonly string[] _titleKeys;
     private readonly FullTextIndex _text;
 
     /// <summary>Indexes <paramref name="records"/>; of records sharing an id the first is kept (a layer's own before an external copy).</summary>
@@ -26,6 +26,7 @@ public sealed class RecordIndex
         foreach (var r in records) unique.TryAdd(r.Id, r);
         _records = [.. unique.Values.OrderBy(r => r.Id, StringComparer.Ordinal)];
         _features = _records.Select(Queryables.ToFeature).ToArray();
+        _titleKeys = _records.Select(r => TextFolding.Fold(r.Title.Text)).ToArray();
         _byId = _records.Select((r, i) => (r.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
         _text = new FullTextIndex(_records);
     }
@@ -78,7 +79,7 @@ public sealed class RecordIndex
                 {
                     SortField.Relevance => (scores?.GetValueOrDefault(a) ?? 0).CompareTo(scores?.GetValueOrDefault(b) ?? 0),
                     SortField.Identifier => string.CompareOrdinal(_records[a].Id, _records[b].Id),
-                    SortField.Title => string.CompareOrdinal((string?)_features[a].Values[TitleValue], (string?)_features[b].Values[TitleValue]),
+                    SortField.Title => string.CompareOrdinal(_titleKeys[a], _titleKeys[b]),
                     SortField.Modified => _records[a].Modified.CompareTo(_records[b].Modified),
                     SortField.Type => _records[a].Type.CompareTo(_records[b].Type),
                     SortField.Workspace => string.CompareOrdinal(_records[a].Workspace, _records[b].Workspace),

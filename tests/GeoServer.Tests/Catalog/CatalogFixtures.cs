@@ -52,14 +52,17 @@ public static class CatalogFixtures
         Licence = "CC BY 4.0",
         Records = new()
         {
-            ["vn:rivers"] = new RecordOptions
+            ["vn"] = new()
+            {
+            ["rivers"] = new RecordOptions
             {
                 TitleEn = "Rivers of Viet Nam",
                 TopicCategories = [TopicCategory.InlandWaters],
                 Lineage = "Số hoá từ bản đồ địa hình 1:50.000",
                 Thesauri = [new ThesaurusKeywords { Thesaurus = "GEMET", Keywords = ["river", "hydrography"] }],
             },
-            ["vn:land_use"] = new RecordOptions { TopicCategories = [TopicCategory.PlanningCadastre] },
+            ["land_use"] = new RecordOptions { TopicCategories = [TopicCategory.PlanningCadastre] },
+            },
         },
     };
 

@@ -49,6 +49,8 @@ public sealed class RecordsApiTests(GeoSdiServer server)
     [InlineData("q=ha%20noi", "ha-noi:osm_landuse_hanoi")]
     [InlineData("q=SONG,%20KENH", "vn:rivers")]
     [InlineData("q=dat%20lien", "vn:land_islands")]
+    [InlineData("q=mainland%20islands", "vn:land_islands")]
+    [InlineData("filter=topiccategory%20%3D%20'inlandWaters'", "vn:rivers")]
     [InlineData("filter=title%20LIKE%20'%25song%25'", "vn:rivers")]
     [InlineData("filter-lang=cql2-json&filter=%7B%22op%22%3A%22%3D%22%2C%22args%22%3A%5B%7B%22property%22%3A%22id%22%7D%2C%22vn%3Arivers%22%5D%7D", "vn:rivers")]
     [InlineData("externalIds=vn:rivers,nothing", "vn:rivers")]
@@ -110,6 +112,11 @@ public sealed class RecordsApiTests(GeoSdiServer server)
         Assert.Equal("vi", p.GetProperty("language").GetProperty("code").GetString());
         Assert.True(p.TryGetProperty("updated", out _));
         Assert.NotEmpty(p.GetProperty("contacts").EnumerateArray());
+        // From the default configuration's Catalog section: what the layer itself cannot tell.
+        Assert.Equal("Rivers and canals (GSHHG/WDBII)", p.GetProperty("translations").GetProperty("en").GetProperty("title").GetString());
+        Assert.Contains(p.GetProperty("themes").EnumerateArray(), t => t.GetProperty("concepts")[0].GetProperty("id").GetString() == "inlandWaters");
+        Assert.Equal("LGPL-3.0", p.GetProperty("license").GetString());
+        Assert.Equal("notPlanned", p.GetProperty("updateFrequency").GetString());
         var rels = record.GetProperty("links").EnumerateArray().Select(l => l.GetProperty("rel").GetString()).ToList();
         Assert.Contains("self", rels);
         Assert.Contains("service", rels);
