@@ -29,6 +29,15 @@ public sealed class CatalogOptions
     /// <summary>Largest request body accepted (CSW POST), in bytes.</summary>
     public long MaxRequestBytes { get; init; } = 1024 * 1024;
 
+    /// <summary>Largest answer read from a harvested source, per page, in bytes.</summary>
+    public long MaxHarvestBytes { get; init; } = 32 * 1024 * 1024;
+
+    /// <summary>
+    /// SQLite file keeping the external records (CSW Transaction, Harvest), relative to the configuration's folder;
+    /// empty keeps them in memory only, lost at restart.
+    /// </summary>
+    public string? Database { get; init; }
+
     /// <summary>Most records one page may hold (CSW maxRecords, Records limit); larger requests are clamped.</summary>
     public int MaxRecords { get; init; } = 1000;
 

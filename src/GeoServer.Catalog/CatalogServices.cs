@@ -3,6 +3,7 @@ using GeoServer.Catalog.Registration;
 using GeoServer.Core.Api;
 using GeoServer.Core.Configuration;
 using GeoServer.Core.Layers;
+using GeoServer.Core.Metadata;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GeoServer.Catalog;
@@ -13,10 +14,11 @@ namespace GeoServer.Catalog;
 /// </summary>
 public static class CatalogServices
 {
-    public static IServiceCollection AddCatalog(this IServiceCollection services, CatalogOptions options)
+    /// <param name="repository">Where external records are kept; null keeps them in memory.</param>
+    public static IServiceCollection AddCatalog(this IServiceCollection services, CatalogOptions options, IMetadataRepository? repository = null)
     {
         services.AddSingleton(options);
-        services.AddSingleton(sp => new RecordCatalog(sp.GetRequiredService<LayerRegistry>(), sp.GetRequiredService<ServerOptions>(), options));
+        services.AddSingleton(sp => new RecordCatalog(sp.GetRequiredService<LayerRegistry>(), sp.GetRequiredService<ServerOptions>(), options, repository));
         services.AddSingleton<IOgcApiExtension>(sp => new RecordsExtension(sp.GetRequiredService<RecordCatalog>()));
         return services;
     }

@@ -63,7 +63,8 @@ builder.Services.AddSingleton(sp => new TileServices(sp.GetRequiredService<Layer
 builder.Services.AddSingleton(new TileImageRenderer(CrsRegistry.Default, options.Wms));
 builder.Services.AddSingleton(new VectorTilesetEncoder(CrsRegistry.Default));
 builder.Services.AddOgcTiles(TileMatrixSetRegistry.Default);
-builder.Services.AddCatalog(builder.Configuration.GetSection("Catalog").Get<CatalogOptions>() ?? new CatalogOptions());
+var catalog = builder.Configuration.GetSection("Catalog").Get<CatalogOptions>() ?? new CatalogOptions();
+builder.Services.AddCatalog(catalog, CatalogRepository.Open(catalog, baseDirectory));
 builder.Services.AddProblemDetails();
 builder.Services.AddHealthChecks().AddCheck<StoresHealthCheck>("stores", tags: ["ready"]);
 builder.Services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.All);

@@ -26,7 +26,8 @@ public static class CswEndpoints
         return app;
     }
 
-    private static async Task<IResult> HandleAsync(HttpContext http, string? workspace, RecordCatalog catalog, CrsRegistry crs, CancellationToken ct)
+    /// <summary>Serves one CSW request on <paramref name="http"/>, through the workspace endpoint when <paramref name="workspace"/> is set.</summary>
+    public static async Task<IResult> HandleAsync(HttpContext http, string? workspace, RecordCatalog catalog, CrsRegistry crs, CancellationToken ct)
     {
         try
         {
@@ -45,6 +46,8 @@ public static class CswEndpoints
                 case "GETRECORDS": await GetRecords.HandleAsync(request, ct); break;
                 case "GETRECORDBYID": await GetRecordById.HandleAsync(request, ct); break;
                 case "GETDOMAIN": await GetDomain.HandleAsync(request, ct); break;
+                case "TRANSACTION": await Transaction.HandleAsync(request, ct); break;
+                case "HARVEST": await Harvest.HandleAsync(request, ct); break;
                 default:
                     throw new CswException(CswNames.OperationNotSupported,
                         $"{operation} is not offered; use {string.Join(", ", CswNames.Operations)}.", "request");
@@ -57,6 +60,11 @@ public static class CswEndpoints
         catch (CqlException error) when (!http.Response.HasStarted)
         {
             await CswExceptionReport.WriteAsync(http.Response, CswException.Invalid("Constraint", error.Message));
+        }
+        catch (HttpRequestException error) when (!http.Response.HasStarted)
+        {
+            // A harvested source that cannot be reached.
+            await CswExceptionReport.WriteAsync(http.Response, new CswException(CswNames.NoApplicableCode, $"The source cannot be read: {error.Message}", "Source", StatusCodes.Status502BadGateway));
         }
         return Results.Empty;
     }

@@ -16,9 +16,9 @@ public static class CswNames
     public const string XmlMediaType = "application/xml";
 
     public const string GetCapabilities = "GetCapabilities", DescribeRecord = "DescribeRecord", GetRecords = "GetRecords",
-        GetRecordById = "GetRecordById", GetDomain = "GetDomain";
+        GetRecordById = "GetRecordById", GetDomain = "GetDomain", Transaction = "Transaction", Harvest = "Harvest";
 
-    public static readonly string[] Operations = [GetCapabilities, DescribeRecord, GetRecords, GetRecordById, GetDomain];
+    public static readonly string[] Operations = [GetCapabilities, DescribeRecord, GetRecords, GetRecordById, GetDomain, Transaction, Harvest];
 
     // OWS 1.0.0 exception codes (OGC 05-008 table 25) used by CSW 2.0.2.
     public const string MissingParameterValue = "MissingParameterValue", InvalidParameterValue = "InvalidParameterValue",

@@ -34,6 +34,8 @@ public static class CswParameters
                 ["outputSchema"] = OutputSchemas, ["outputFormat"] = OutputFormats, ["ElementSetName"] = ElementSets,
             },
             [CswNames.GetDomain] = new Dictionary<string, string[]>(),
+            [CswNames.Transaction] = new Dictionary<string, string[]>(),
+            [CswNames.Harvest] = new Dictionary<string, string[]> { ["ResourceType"] = OutputSchemas },
         };
 
     /// <summary>The values of "Operation.parameter" (case-insensitive), or null when it has no fixed domain.</summary>

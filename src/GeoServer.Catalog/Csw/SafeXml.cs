@@ -24,10 +24,16 @@ public static class SafeXml
     public static async Task<XDocument> ReadAsync(HttpRequest request, long maxBytes, CancellationToken ct)
     {
         if (request.ContentLength > maxBytes) throw TooLarge(maxBytes);
+        return await ReadAsync(request.Body, maxBytes, ct);
+    }
+
+    /// <summary>A stream (a harvested answer) as a document, within the size limit.</summary>
+    public static async Task<XDocument> ReadAsync(Stream stream, long maxBytes, CancellationToken ct)
+    {
         using var body = new MemoryStream();
         var chunk = new byte[16 * 1024];
         int read;
-        while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
+        while ((read = await stream.ReadAsync(chunk, ct)) > 0)
         {
             if (body.Length + read > maxBytes) throw TooLarge(maxBytes);
             body.Write(chunk, 0, read);

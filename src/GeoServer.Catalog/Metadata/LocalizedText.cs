@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Text.Json.Serialization;
 
 namespace GeoServer.Catalog.Metadata;
 
@@ -15,6 +16,7 @@ public sealed record LocalizedText(string Text, IReadOnlyDictionary<string, stri
         language is not null && Translations is not null && Translations.TryGetValue(language, out var t) ? t : Text;
 
     /// <summary>The text and every translation, for indexing.</summary>
+    [JsonIgnore]
     public IEnumerable<string> All => Translations is null ? [Text] : Translations.Values.Prepend(Text);
 
     [return: NotNullIfNotNull(nameof(text))]

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using GeoServer.Core.Spatial;
 
 namespace GeoServer.Catalog.Metadata;
@@ -58,5 +59,6 @@ public sealed record MetadataRecord
     public string? ServiceType { get; init; }
 
     /// <summary>Every keyword of every set, in order.</summary>
+    [JsonIgnore]
     public IEnumerable<LocalizedText> AllKeywords => Keywords.SelectMany(k => k.Words);
 }

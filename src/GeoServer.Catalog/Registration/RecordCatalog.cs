@@ -2,7 +2,9 @@ using System.Security.Claims;
 using GeoServer.Catalog.Metadata;
 using GeoServer.Catalog.Search;
 using GeoServer.Core.Configuration;
+using GeoServer.Catalog.Storage;
 using GeoServer.Core.Layers;
+using GeoServer.Core.Metadata;
 
 namespace GeoServer.Catalog.Registration;
 
@@ -19,17 +21,22 @@ public sealed class RecordCatalog
     private readonly LayerRegistry _layers;
     private readonly ServerOptions _server;
     private readonly CatalogOptions _options;
-    private readonly Func<IEnumerable<MetadataRecord>> _external;
+    private readonly IMetadataRepository _repository;
     private readonly Lock _refreshing = new();
+    private readonly SemaphoreSlim _writing = new(1, 1);
     private volatile RecordIndex _index = RecordIndex.Empty;
+    private IReadOnlyDictionary<string, MetadataRecord> _external;
 
-    /// <param name="external">The external records, read at each refresh; null for none.</param>
-    public RecordCatalog(LayerRegistry layers, ServerOptions server, CatalogOptions options, Func<IEnumerable<MetadataRecord>>? external = null)
+    /// <param name="repository">Where external records are kept; in memory when null.</param>
+    public RecordCatalog(LayerRegistry layers, ServerOptions server, CatalogOptions options, IMetadataRepository? repository = null)
     {
         _layers = layers;
         _server = server;
         _options = options;
-        _external = external ?? (() => []);
+        _repository = repository ?? new InMemoryMetadataRepository();
+        // Read once at start-up; afterwards the catalog's own writes keep the copy in memory current.
+        _external = _repository.LoadAllAsync(CancellationToken.None).GetAwaiter().GetResult()
+            .Select(RecordDocument.FromStored).OfType<MetadataRecord>().ToDictionary(r => r.Id, StringComparer.Ordinal);
         Refresh();
     }
 
@@ -48,7 +55,52 @@ public sealed class RecordCatalog
             var now = DateTimeOffset.UtcNow;
             var derived = _layers.All.Select(l => LayerRecords.From(l.Info, _server, _options, now))
                 .Concat(ServiceRecords.From(_layers, _server, _options, now));
-            _index = new RecordIndex(derived.Concat(_external()));
+            _index = new RecordIndex(derived.Concat(_external.Values));
+        }
+    }
+
+    /// <summary>True when <paramref name="id"/> is a record the catalog derives (a layer's or an endpoint's), which only the registry changes.</summary>
+    public bool IsDerived(string id) => _index.Find(id, _ => true) is { Origin: not RecordOrigin.External };
+
+    /// <summary>The external record with this id, or null.</summary>
+    public MetadataRecord? External(string id) => _external.GetValueOrDefault(id);
+
+    /// <summary>Stores external records (inserted, updated or harvested), replacing those with the same ids, and refreshes the index.</summary>
+    public async Task UpsertAsync(IReadOnlyCollection<MetadataRecord> records, string? source, CancellationToken ct)
+    {
+        if (records.FirstOrDefault(r => IsDerived(r.Id)) is { } derived)
+            throw new InvalidOperationException($"'{derived.Id}' is the record of a published layer or endpoint; change it through the layer.");
+        await _writing.WaitAsync(ct);
+        try
+        {
+            await _repository.UpsertAsync(records.Select(r => RecordDocument.ToStored(r, source)).ToList(), ct);
+            var external = new Dictionary<string, MetadataRecord>(_external, StringComparer.Ordinal);
+            foreach (var r in records) external[r.Id] = r;
+            _external = external;
+            Refresh();
+        }
+        finally
+        {
+            _writing.Release();
+        }
+    }
+
+    /// <summary>Deletes external records; returns how many were deleted.</summary>
+    public async Task<int> DeleteAsync(IReadOnlyCollection<string> ids, CancellationToken ct)
+    {
+        await _writing.WaitAsync(ct);
+        try
+        {
+            var deletable = ids.Where(_external.ContainsKey).ToList();
+            if (deletable.Count == 0) return 0;
+            int deleted = await _repository.DeleteAsync(deletable, ct);
+            _external = _external.Where(e => !deletable.Contains(e.Key)).ToDictionary(StringComparer.Ordinal);
+            Refresh();
+            return deleted;
+        }
+        finally
+        {
+            _writing.Release();
         }
     }
 

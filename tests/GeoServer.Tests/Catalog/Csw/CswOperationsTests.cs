@@ -15,7 +15,7 @@ public sealed class CswOperationsTests(GeoSdiServer server)
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal("2.0.2", doc.Root!.Attribute("version")!.Value);
         var operations = doc.Descendants(Ows + "Operation").ToList();
-        Assert.Equal(["GetCapabilities", "DescribeRecord", "GetRecords", "GetRecordById", "GetDomain"], operations.Select(o => o.Attribute("name")!.Value));
+        Assert.Equal(["GetCapabilities", "DescribeRecord", "GetRecords", "GetRecordById", "GetDomain", "Transaction", "Harvest"], operations.Select(o => o.Attribute("name")!.Value));
         XNamespaceXlink(operations);
         var getRecords = operations.Single(o => o.Attribute("name")!.Value == "GetRecords");
         var schemas = getRecords.Elements(Ows + "Parameter").Single(p => p.Attribute("name")!.Value == "outputSchema").Elements(Ows + "Value").Select(v => v.Value);
