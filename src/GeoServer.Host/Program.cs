@@ -1,3 +1,6 @@
+using GeoServer.Catalog;
+using GeoServer.Catalog.Csw;
+using GeoServer.Catalog.Records;
 using GeoServer.Core.Configuration;
 using GeoServer.Core.Crs;
 using GeoServer.Host.Configuration;
@@ -91,6 +94,8 @@ builder.Services.AddSingleton(sp => new TileServices(sp.GetRequiredService<Layer
 builder.Services.AddSingleton(new TileImageRenderer(CrsRegistry.Default, options.Wms));
 builder.Services.AddSingleton(new VectorTilesetEncoder(CrsRegistry.Default));
 builder.Services.AddOgcTiles(TileMatrixSetRegistry.Default);
+var catalog = builder.Configuration.GetSection("Catalog").Get<CatalogOptions>() ?? new CatalogOptions();
+builder.Services.AddCatalog(catalog, CatalogRepository.Open(catalog, baseDirectory));
 builder.Services.AddProblemDetails();
 // The admin API describes itself (OpenAPI 3.1 at /admin/api/openapi.json); the OGC API has its own at /ogc/api.
 builder.Services.AddOpenApi("openapi", o => o.ShouldInclude = d => d.RelativePath?.StartsWith("admin/api", StringComparison.Ordinal) == true);
@@ -101,6 +106,9 @@ var app = builder.Build();
 // Publish at start-up so a broken store fails now, with its name, rather than on the first request.
 app.Services.GetRequiredService<LayerRegistry>();
 app.Services.GetRequiredService<StyleCatalog>();
+// Records follow the registry: a layer published or deleted through the admin API is findable, or gone, at once.
+var records = app.Services.GetRequiredService<GeoServer.Catalog.Registration.RecordCatalog>();
+app.Services.GetRequiredService<LayerRegistry>().Changed += (_, _) => records.Refresh();
 if (app.Services.GetRequiredService<TileServices>().Cache is { } tileCache)
 {
     var invalidator = new TileInvalidator(tileCache, TileMatrixSetRegistry.Default, CrsRegistry.Default);
@@ -131,8 +139,10 @@ app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => fa
 app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });
 var ogc = app.MapOgcApi();
 ogc.MapOgcTiles();
+ogc.MapOgcRecords();
 app.MapWms();
 app.MapWmts();
+app.MapCsw();
 app.MapXyzTiles();
 app.MapTileViewer();
 app.MapAdminApi();

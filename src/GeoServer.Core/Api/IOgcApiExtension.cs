@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using GeoServer.Core.Layers;
 
 namespace GeoServer.Core.Api;
@@ -25,4 +26,12 @@ public interface IOgcApiExtension
 
     /// <summary>The operations the extension serves, for the OpenAPI document.</summary>
     IEnumerable<ApiOperation> Operations { get; }
+
+    /// <summary>
+    /// Collections the extension adds to /collections besides the layers (the catalog's records), as
+    /// <paramref name="caller"/> may see them; none by default.
+    /// </summary>
+    /// <param name="ogcRoot">The absolute URL of the API root as the caller reached it, without a trailing slash.</param>
+    /// <param name="caller">Who asks.</param>
+    IEnumerable<ApiCollection> Collections(string ogcRoot, ClaimsPrincipal caller) => [];
 }

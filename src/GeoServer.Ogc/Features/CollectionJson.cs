@@ -36,6 +36,34 @@ public static class CollectionJson
         json.WriteEndObject();
     }
 
+    /// <summary>Writes a collection another area contributes (<see cref="IOgcApiExtension.Collections"/>).</summary>
+    public static void Write(Utf8JsonWriter json, ApiCollection collection, string crs84)
+    {
+        json.WriteStartObject();
+        json.WriteString("id", collection.Id);
+        json.WriteString("title", collection.Title);
+        if (collection.Description is not null) json.WriteString("description", collection.Description);
+        json.WriteString("itemType", collection.ItemType);
+        if (collection.Extent is { } box)
+        {
+            json.WriteStartObject("extent");
+            json.WriteStartObject("spatial");
+            json.WriteStartArray("bbox");
+            json.WriteStartArray();
+            json.WriteNumberValue(box.MinX);
+            json.WriteNumberValue(box.MinY);
+            json.WriteNumberValue(box.MaxX);
+            json.WriteNumberValue(box.MaxY);
+            json.WriteEndArray();
+            json.WriteEndArray();
+            json.WriteString("crs", crs84);
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
+        JsonResponse.WriteLinks(json, collection.Links.Select(Link.From));
+        json.WriteEndObject();
+    }
+
     private static void WriteExtent(Utf8JsonWriter json, LayerInfo layer, string crs84)
     {
         if (layer.WgsExtent is null && layer.TemporalExtent is null) return;

@@ -19,9 +19,10 @@ public static class FeatureEndpoints
     {
         var paths = new OgcPaths(http.Request);
         var visible = layers.Visible(http.User).Select(l => l.Info).ToList();
+        var added = extensions.SelectMany(e => e.Collections(paths.Base, http.User)).ToList();
         if (OutputFormats.Negotiate(http.Request) == OutputFormat.Html)
         {
-            await CommonEndpoints.WriteHtml(http, FeaturePages.Collections(paths, visible));
+            await CommonEndpoints.WriteHtml(http, FeaturePages.Collections(paths, visible, added));
             return;
         }
         await JsonResponse.WriteAsync(http.Response, MediaTypes.Json, json =>
@@ -34,6 +35,7 @@ public static class FeatureEndpoints
             ]);
             json.WriteStartArray("collections");
             foreach (var layer in visible) CollectionJson.Write(json, layer, paths, crs, CollectionJson.Contributed(extensions, paths, layer));
+            foreach (var collection in added) CollectionJson.Write(json, collection, crs.Crs84.Uri);
             json.WriteEndArray();
             json.WriteStartArray("crs");
             foreach (var c in crs.All) json.WriteStringValue(c.Uri);

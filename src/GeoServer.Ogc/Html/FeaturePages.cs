@@ -1,4 +1,5 @@
 using System.Text;
+using GeoServer.Core.Api;
 using GeoServer.Core.Layers;
 using GeoServer.Core.Sources;
 using GeoServer.Ogc.Common;
@@ -26,12 +27,16 @@ public static class FeaturePages
         paths.Conformance + "?f=json", [(paths.Landing + "?f=html", "GeoSDI")],
         "<ul>" + string.Concat(classes.Select(c => $"<li>{E(c)}</li>")) + "</ul>");
 
-    public static string Collections(OgcPaths paths, IEnumerable<LayerInfo> layers)
+    /// <param name="contributed">Collections other areas add (the catalog's records), listed after the layers.</param>
+    public static string Collections(OgcPaths paths, IEnumerable<LayerInfo> layers, IEnumerable<ApiCollection> contributed)
     {
         var rows = new StringBuilder();
         foreach (var l in layers)
             rows.Append($"<tr><td><a href=\"{E(paths.Collection(l.Id))}?f=html\">{E(l.Id)}</a></td><td>{E(l.Title)}</td>")
                 .Append($"<td>{E(l.Workspace.Title)}</td><td>{E(l.Schema.GeometryType ?? "—")}</td></tr>");
+        foreach (var c in contributed)
+            rows.Append($"<tr><td><a href=\"{E(paths.Collection(c.Id))}?f=html\">{E(c.Id)}</a></td><td>{E(c.Title)}</td>")
+                .Append($"<td></td><td>{E(c.ItemType)}</td></tr>");
         return Render("Bộ dữ liệu — Collections", paths.Collections + "?f=json", [(paths.Landing + "?f=html", "GeoSDI")],
             $"<table><tr><th>id</th><th>Tên — Title</th><th>Workspace</th><th>Geometry</th></tr>{rows}</table>");
     }

@@ -9,7 +9,8 @@ namespace GeoServer.Tests.Host;
 /// <summary>
 /// One access policy, every door: for each access level × caller, every service that can reveal a layer (OGC API
 /// collections, items, vector and map tiles; WMS capabilities, GetMap, GetFeatureInfo, legends; WMTS capabilities
-/// and tiles; XYZ tiles and TileJSON, including tiles already in the cache) shows the layer exactly when the
+/// and tiles; XYZ tiles and TileJSON, including tiles already in the cache; CSW and OGC API – Records searches and
+/// records) shows the layer exactly when the
 /// policy allows, and a hidden layer is indistinguishable from a missing one (404 or LayerNotDefined, never 403,
 /// never its title).
 /// </summary>
@@ -106,6 +107,8 @@ public sealed class AccessMatrixTests : IAsyncLifetime
         string collections = await (await SendAsync(caller, "ogc/collections?f=json")).Content.ReadAsStringAsync();
         string wmsCapabilities = await (await SendAsync(caller, "wms?service=WMS&request=GetCapabilities&version=1.3.0")).Content.ReadAsStringAsync();
         string wmtsCapabilities = await (await SendAsync(caller, "wmts?service=WMTS&request=GetCapabilities&version=1.0.0")).Content.ReadAsStringAsync();
+        string cswSearch = await (await SendAsync(caller, "csw?service=CSW&version=2.0.2&request=GetRecords&typeNames=csw:Record&resultType=results&ElementSetName=brief&maxRecords=100")).Content.ReadAsStringAsync();
+        string recordsSearch = await (await SendAsync(caller, "ogc/collections/catalog/items?limit=100&f=json")).Content.ReadAsStringAsync();
         foreach (var (id, title, z) in Layers)
         {
             bool visible = Sees[caller].Contains(id);
@@ -114,12 +117,18 @@ public sealed class AccessMatrixTests : IAsyncLifetime
             Check("/ogc/collections", collections.Contains($"\"id\":\"{id}\""));
             Check("WMS capabilities", wmsCapabilities.Contains($"<Name>{id}</Name>"));
             Check("WMTS capabilities", wmtsCapabilities.Contains($"<ows:Identifier>{id}</ows:Identifier>"));
+            Check("CSW GetRecords", cswSearch.Contains($">{id}</dc:identifier>"));
+            Check("OGC API Records search", recordsSearch.Contains($"\"id\":\"{id}\""));
+            string byId = await (await SendAsync(caller, $"csw?service=CSW&version=2.0.2&request=GetRecordById&id={id}&ElementSetName=brief")).Content.ReadAsStringAsync();
+            Check("CSW GetRecordById", byId.Contains($">{id}</dc:identifier>"));
+            if (!visible && byId.Contains(title)) problems.Add($"CSW GetRecordById names the hidden layer's title");
             var urls = new List<string>
             {
                 $"ogc/collections/{id}?f=json",
                 $"ogc/collections/{id}/items?limit=1&f=json",
                 $"ogc/collections/{id}/items/1?f=json",
                 $"ogc/collections/{id}/queryables?f=json",
+                $"ogc/collections/catalog/items/{id}?f=json",
                 $"tiles/{id}.json",
                 $"wms?service=WMS&version=1.3.0&request=GetMap&layers={id}&styles=&crs=CRS:84&bbox=102,8,110,24&width=64&height=64&format=image/png",
                 $"wms?service=WMS&version=1.3.0&request=GetFeatureInfo&layers={id}&query_layers={id}&styles=&crs=CRS:84&bbox=102,8,110,24&width=64&height=64&i=32&j=32&info_format=application/json",

@@ -30,7 +30,7 @@ public sealed class WorkspaceAdminTests
     }
 
     [Fact]
-    public async Task A_workspace_put_through_the_admin_API_is_served_at_once_and_gone_after_delete()
+    public async Task A_workspace_put_through_the_admin_API_is_served_and_catalogued_at_once_and_gone_after_delete()
     {
         await using var server = await StartWithLandCopyAsync();
         const string workspace = """{"Title":"Tỉnh mẫu","Stores":{"land":{"Type":"geopackage","Path":"land.gpkg"}},"Layers":{"land_parcels_synthetic":{"Store":"land","Title":"Thửa đất tỉnh mẫu"}}}""";
@@ -40,11 +40,16 @@ public sealed class WorkspaceAdminTests
         Assert.Equal(HttpStatusCode.OK, (await server.Client.GetAsync("ogc/collections/tinh-mau:land_parcels_synthetic/items?limit=1")).StatusCode);
         Assert.Contains("<Name>tinh-mau:land_parcels_synthetic</Name>", await server.Client.GetStringAsync("wms?service=WMS&request=GetCapabilities"));
         Assert.Equal(HttpStatusCode.OK, (await server.Client.GetAsync("tiles/tinh-mau:land_parcels_synthetic/15/26016/14415.png")).StatusCode);
+        const string record = "csw?service=CSW&version=2.0.2&request=GetRecordById&id=tinh-mau:land_parcels_synthetic&ElementSetName=brief";
+        Assert.Contains(">tinh-mau:land_parcels_synthetic</dc:identifier>", await server.Client.GetStringAsync(record));
+        Assert.Equal(HttpStatusCode.OK, (await server.Client.GetAsync("ogc/collections/catalog/items/tinh-mau:land_parcels_synthetic?f=json")).StatusCode);
         var audit = await (await server.Client.SendAsync(Request(HttpMethod.Get, "admin/api/audit?target=workspace:tinh-mau", EditingServer.AdminKey))).Content.ReadAsStringAsync();
         Assert.Contains("workspace.create", audit);
 
         Assert.Equal(HttpStatusCode.NoContent, (await server.Client.SendAsync(Request(HttpMethod.Delete, "admin/api/workspaces/tinh-mau", EditingServer.AdminKey))).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await server.Client.GetAsync("ogc/collections/tinh-mau:land_parcels_synthetic")).StatusCode);
+        Assert.DoesNotContain(">tinh-mau:land_parcels_synthetic</dc:identifier>", await server.Client.GetStringAsync(record));
+        Assert.Equal(HttpStatusCode.NotFound, (await server.Client.GetAsync("ogc/collections/catalog/items/tinh-mau:land_parcels_synthetic?f=json")).StatusCode);
     }
 
     public static TheoryData<string, string, HttpStatusCode, string> BadPuts => new()

@@ -1,0 +1,25 @@
+using GeoServer.Catalog.Records;
+using GeoServer.Catalog.Registration;
+using GeoServer.Core.Api;
+using GeoServer.Core.Configuration;
+using GeoServer.Core.Layers;
+using GeoServer.Core.Metadata;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GeoServer.Catalog;
+
+/// <summary>
+/// Registers the catalog: the live <see cref="RecordCatalog"/> over the layer registry, its options, and OGC API –
+/// Records as an extension of the OGC API (its routes are mapped with <see cref="RecordsEndpoints.MapOgcRecords"/>).
+/// </summary>
+public static class CatalogServices
+{
+    /// <param name="repository">Where external records are kept; null keeps them in memory.</param>
+    public static IServiceCollection AddCatalog(this IServiceCollection services, CatalogOptions options, IMetadataRepository? repository = null)
+    {
+        services.AddSingleton(options);
+        services.AddSingleton(sp => new RecordCatalog(sp.GetRequiredService<LayerRegistry>(), sp.GetRequiredService<ServerOptions>(), options, repository));
+        services.AddSingleton<IOgcApiExtension>(sp => new RecordsExtension(sp.GetRequiredService<RecordCatalog>()));
+        return services;
+    }
+}
