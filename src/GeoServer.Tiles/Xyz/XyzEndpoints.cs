@@ -39,7 +39,7 @@ public static class XyzEndpoints
                 }
                 try
                 {
-                    await GetTile.WriteAsync(http, tile, renderer, services.Cache, ct);
+                    await GetTile.WriteAsync(http, tile, renderer, services, ct);
                 }
                 catch (WmtsException e) when (!http.Response.HasStarted)
                 {
