@@ -130,7 +130,7 @@ public static class OgcTilesEndpoints
         var layers = TileStyles.Resolve(services, source.Tileset, null)
                      ?? throw new InvalidOperationException($"Tileset {source.Tileset.Id} has a layer without a default style.");
         var key = new TileKey(source.Tileset.CacheId, TileStyles.Default, tile.Set.Id, tile.Matrix.Id, tile.Row, tile.Col,
-            format == ImageFormat.Jpeg ? "jpg" : "png");
+            MapTiles.Extension(format));
         CachedTile cached;
         try
         {

@@ -1,3 +1,4 @@
+using GeoServer.Tiles.Cache;
 using GeoServer.Tiles.Rendering;
 using GeoServer.Tiles.Tilesets;
 using Microsoft.AspNetCore.Builder;
@@ -26,6 +27,11 @@ public static class WmtsEndpoints
             {
                 var mediaType = TileRequestParser.Extensions.GetValueOrDefault(extension)
                                 ?? throw WmtsException.Invalid("format", $"'.{extension}' is not offered; use .png or .jpg.", 404);
+                // The hit path: past the access check, a tile held in memory is sent before anything else is resolved.
+                if (TilesetResolver.Find(services.Layers, http.User, layer) is { } tileset
+                    && MapTiles.TryGetHot(services, tileset, string.IsNullOrEmpty(style) ? TileStyles.Default : style, set, matrix, row, col,
+                        TileRequestParser.Formats[mediaType]) is { } hot)
+                    return TileResponse.WriteAsync(http, hot, mediaType, null, ct);
                 var tile = TileRequestParser.Parse(services, http.User, layer, style, mediaType, set, matrix, row, col, notFoundStatus: 404);
                 return GetTile.WriteAsync(http, tile, renderer, services, ct);
             }));
