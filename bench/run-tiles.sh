@@ -139,7 +139,7 @@ if want check; then
   log "checking the answers (first $CHECK_N tiles of every list)"
   (cd "$HERE/tools" && "$PY" check_tiles.py "$CHECK_N" "http://127.0.0.1:$HITS_PORT" "http://127.0.0.1:$MVT_PORT" "$MP_URL" "$MS_URL" \
      "$OUT/validity.md") || valid_ok=0
-  tail -1 "$OUT/validity.md" | tee -a "$OUT/run.log"
+  grep -E "^All answers valid|FAILED" "$OUT/validity.md" | tee -a "$OUT/run.log"
 fi
 
 : > "$OUT/results_all.jsonl"
