@@ -90,7 +90,8 @@ builder.Services.AddSingleton(sp => new WmsServices(sp.GetRequiredService<LayerR
     CrsRegistry.Default, options.Server, options.Wms));
 builder.Services.AddSingleton(sp => new TileServices(sp.GetRequiredService<LayerRegistry>(), sp.GetRequiredService<StyleCatalog>(),
     CrsRegistry.Default, TileMatrixSetRegistry.Default, options.Server, options.Wms,
-    TileCacheFactory.Open(options, baseDirectory, sp.GetRequiredService<ILoggerFactory>().CreateLogger("GeoServer.TileCache"))));
+    TileCacheFactory.Open(options, baseDirectory, sp.GetRequiredService<ILoggerFactory>().CreateLogger("GeoServer.TileCache")),
+    Math.Clamp(options.Tiles.MetaTileSize, 1, 16)));
 builder.Services.AddSingleton(new TileImageRenderer(CrsRegistry.Default, options.Wms));
 builder.Services.AddSingleton(new VectorTilesetEncoder(CrsRegistry.Default));
 builder.Services.AddOgcTiles(TileMatrixSetRegistry.Default);

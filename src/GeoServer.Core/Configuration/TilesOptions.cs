@@ -11,4 +11,11 @@ public sealed class TilesOptions
 
     /// <summary>Most tile bytes also kept in memory, so hits cost no file read.</summary>
     public long MemoryMaxMegabytes { get; init; } = 256;
+
+    /// <summary>
+    /// Map tiles are rendered in blocks of MetaTileSize × MetaTileSize tiles (fewer at the matrix's edges), each block
+    /// once, then split and cached: one query and one label placement per block instead of per tile, and no label is
+    /// cut at a seam inside the block. 1 renders every tile alone. Used only with the cache.
+    /// </summary>
+    public int MetaTileSize { get; init; } = 4;
 }

@@ -221,6 +221,9 @@ public sealed class PostGisStore : IStore, IChangeFeed
         if (!given.Contains("Timeout")) builder.Timeout = 10;
         if (!given.Contains("Timezone")) builder.Timezone = "UTC";
         if (!given.Contains("ApplicationName")) builder.ApplicationName = "geosdi";
+        // Vector tiles write dates as their ISO text (PostGisTileQuery), whatever the database's default DateStyle.
+        if (builder.Options?.Contains("DateStyle", StringComparison.OrdinalIgnoreCase) != true)
+            builder.Options = $"{builder.Options} -c DateStyle=ISO".Trim();
         if (statementTimeout > TimeSpan.Zero)
         {
             // The server cancels a runaway statement itself; the client waits a little longer before giving up.

@@ -1,11 +1,15 @@
 using System.Collections.Concurrent;
+using GeoServer.Tiles.Matrices;
+using GeoServer.Tiles.Rendering;
 using Microsoft.Extensions.Logging;
 
 namespace GeoServer.Tiles.Cache;
 
 /// <summary>
 /// Rendered tiles kept on disk (and the most used also in memory), so a tile is drawn once until something changes
-/// it. Concurrent requests for a missing tile share one render. Past the size limits the least recently used tiles
+/// it. Concurrent requests for a missing tile share one render; map tiles are rendered a meta-tile at a time, and
+/// concurrent requests for any tiles of one meta-tile share that one render, which stores every tile of the block
+/// (each as its own entry, so invalidation stays per tile). Past the size limits the least recently used tiles
 /// are dropped. <see cref="Invalidate"/> drops exactly the tiles of a tileset, or of a part of it, when data or
 /// styles change. The access policy is applied before the cache is asked: it never decides who sees a tile.
 /// Tiles live under a generation folder named by what drew them (the build and the styles and configuration), so
@@ -18,8 +22,12 @@ public sealed class TileCache
     private readonly ILogger? _log;
     private readonly ConcurrentDictionary<TileKey, Entry> _entries = new();
     private readonly ConcurrentDictionary<TileKey, Lazy<Task<CachedTile>>> _inFlight = new();
+    // Keyed by the block's first tile (Row, Col = the meta-tile's MinRow, MinCol).
+    private readonly ConcurrentDictionary<TileKey, MetaRender> _metaInFlight = new();
     private readonly Lock _evicting = new();
     private long _diskBytes, _memoryBytes;
+    // Bumped by every invalidation: a render that began before one may show the old data, so it is not stored.
+    private long _invalidations;
 
     /// <param name="directory">The cache folder; this build's tiles go to a generation folder inside it.</param>
     /// <param name="generation">Names this build's tiles (e.g. the renderer assembly's version id).</param>
@@ -42,12 +50,8 @@ public sealed class TileCache
     /// </summary>
     public async Task<CachedTile> GetOrAddAsync(TileKey key, Func<CancellationToken, Task<byte[]?>> render, CancellationToken ct)
     {
-        if (_entries.TryGetValue(key, out var entry))
-        {
-            entry.Touch();
-            if (entry.Hot is { } hot) return hot;
-            if (await ReadAsync(key, entry, ct) is { } fromDisk) return fromDisk;
-        }
+        if (TryGetHot(key) is { } hot) return hot;
+        if (_entries.TryGetValue(key, out var entry) && await ReadAsync(key, entry, ct) is { } fromDisk) return fromDisk;
         var shared = _inFlight.GetOrAdd(key, k => new Lazy<Task<CachedTile>>(() => RenderAndStoreAsync(k, render)));
         try
         {
@@ -59,9 +63,49 @@ public sealed class TileCache
         }
     }
 
+    /// <summary>The tile when it is held in memory (the hit path: no allocation, no I/O); null otherwise.</summary>
+    public CachedTile? TryGetHot(TileKey key)
+    {
+        if (!_entries.TryGetValue(key, out var entry)) return null;
+        entry.Touch();
+        return entry.Hot;
+    }
+
+    /// <summary>
+    /// The cached tile, or the meta-tile holding it rendered once by <paramref name="render"/> (every tile of
+    /// <paramref name="meta"/>, as <see cref="TileImageRenderer.RenderMetaAsync"/> returns them), every tile of it
+    /// stored under <paramref name="key"/> with its own row and column. Requests for any tile of the same block
+    /// share one render. A render's failure is not cached.
+    /// </summary>
+    public async Task<CachedTile> GetOrAddMetaAsync(TileKey key, MetaTile meta, Func<CancellationToken, Task<IReadOnlyList<RenderedTile>>> render,
+        CancellationToken ct)
+    {
+        if (!meta.Contains(key.Row, key.Col)) throw new ArgumentException($"Tile {key.Row}/{key.Col} is not in the meta-tile.", nameof(meta));
+        if (TryGetHot(key) is { } hot) return hot;
+        if (_entries.TryGetValue(key, out var entry) && await ReadAsync(key, entry, ct) is { } fromDisk) return fromDisk;
+        if (await AdoptFromDiskAsync(key) is { } adopted) return adopted;
+        var metaKey = key with { Row = meta.MinRow, Col = meta.MinCol };
+        var shared = _metaInFlight.GetOrAdd(metaKey, k => new MetaRender(k, meta, this, render));
+        try
+        {
+            var tiles = await shared.Task.WaitAsync(ct);
+            return tiles[(int)((key.Row - meta.MinRow) * meta.Cols + (key.Col - meta.MinCol))];
+        }
+        finally
+        {
+            if (shared.Task.IsCompleted) _metaInFlight.TryRemove(new KeyValuePair<TileKey, MetaRender>(metaKey, shared));
+        }
+    }
+
     /// <summary>Drops the cached tiles that match; returns how many went.</summary>
     public int Invalidate(Func<TileKey, bool> affected)
     {
+        Interlocked.Increment(ref _invalidations);
+        // Later requests must not join a render begun before the change.
+        foreach (var (key, render) in _metaInFlight)
+            if (render.Touches(affected)) _metaInFlight.TryRemove(new KeyValuePair<TileKey, MetaRender>(key, render));
+        foreach (var (key, render) in _inFlight)
+            if (affected(key)) _inFlight.TryRemove(new KeyValuePair<TileKey, Lazy<Task<CachedTile>>>(key, render));
         int dropped = 0;
         foreach (var key in _entries.Keys)
             if (affected(key) && Remove(key)) dropped++;
@@ -95,20 +139,54 @@ public sealed class TileCache
 
     private async Task<CachedTile> RenderAndStoreAsync(TileKey key, Func<CancellationToken, Task<byte[]?>> render)
     {
-        var path = Path.Combine(_root, key.RelativePath);
-        // Written by an earlier run of this generation, or by another node sharing the folder.
-        if (File.Exists(path))
-        {
-            var stored = new Entry(new FileInfo(path).Length);
-            if (_entries.TryAdd(key, stored))
-            {
-                Interlocked.Add(ref _diskBytes, stored.Size);
-                if (await ReadAsync(key, stored, CancellationToken.None) is { } found) return found;
-            }
-            else if (_entries.TryGetValue(key, out var known) && known.Hot is { } hot) return hot;
-        }
+        if (await AdoptFromDiskAsync(key) is { } found) return found;
+        long invalidations = Interlocked.Read(ref _invalidations);
         // The render is shared by every waiting request, so no single request's cancellation may stop it.
         var tile = CachedTile.Of(await render(CancellationToken.None));
+        if (Interlocked.Read(ref _invalidations) == invalidations) await StoreAsync(key, tile);
+        EvictIfFull();
+        return tile;
+    }
+
+    /// <summary>Renders a meta-tile once and stores each of its tiles (unless the data changed meanwhile).</summary>
+    private async Task<CachedTile[]> RenderAndStoreMetaAsync(TileKey metaKey, MetaTile meta,
+        Func<CancellationToken, Task<IReadOnlyList<RenderedTile>>> render)
+    {
+        long invalidations = Interlocked.Read(ref _invalidations);
+        var rendered = await render(CancellationToken.None);
+        if (rendered.Count != meta.Count) throw new InvalidOperationException($"The meta-tile render gave {rendered.Count} tiles, not {meta.Count}.");
+        var tiles = new CachedTile[meta.Count];
+        bool store = Interlocked.Read(ref _invalidations) == invalidations;
+        for (int i = 0; i < tiles.Length; i++)
+        {
+            var (row, col, bytes) = rendered[i];
+            tiles[(int)((row - meta.MinRow) * meta.Cols + (col - meta.MinCol))] = CachedTile.Of(bytes);
+        }
+        if (store)
+            foreach (var tile in rendered)
+                await StoreAsync(metaKey with { Row = tile.Row, Col = tile.Col },
+                    tiles[(int)((tile.Row - meta.MinRow) * meta.Cols + (tile.Col - meta.MinCol))]);
+        EvictIfFull();
+        return tiles;
+    }
+
+    /// <summary>A tile written by an earlier run of this generation, or by another node sharing the folder.</summary>
+    private async Task<CachedTile?> AdoptFromDiskAsync(TileKey key)
+    {
+        var path = Path.Combine(_root, key.RelativePath);
+        if (!File.Exists(path)) return null;
+        var stored = new Entry(new FileInfo(path).Length);
+        if (_entries.TryAdd(key, stored))
+        {
+            Interlocked.Add(ref _diskBytes, stored.Size);
+            return await ReadAsync(key, stored, CancellationToken.None);
+        }
+        return _entries.TryGetValue(key, out var known) ? known.Hot : null;
+    }
+
+    private async Task StoreAsync(TileKey key, CachedTile tile)
+    {
+        var path = Path.Combine(_root, key.RelativePath);
         var bytes = tile.Bytes;
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         // Written aside then moved, so a reader (this node, another node, nginx) never sees half a tile.
@@ -120,8 +198,6 @@ public sealed class TileCache
         _entries[key] = entry;
         Interlocked.Add(ref _diskBytes, bytes.Length);
         Keep(entry, tile);
-        EvictIfFull();
-        return tile;
     }
 
     private async Task<CachedTile?> ReadAsync(TileKey key, Entry entry, CancellationToken ct)
@@ -196,6 +272,29 @@ public sealed class TileCache
         }
         catch (UnauthorizedAccessException)
         {
+        }
+    }
+
+    /// <summary>One meta-tile render in flight, shared by every request for a tile of it.</summary>
+    private sealed class MetaRender
+    {
+        private readonly TileKey _metaKey;
+        private readonly MetaTile _meta;
+        private readonly Lazy<Task<CachedTile[]>> _task;
+
+        public MetaRender(TileKey metaKey, MetaTile meta, TileCache cache, Func<CancellationToken, Task<IReadOnlyList<RenderedTile>>> render)
+        {
+            (_metaKey, _meta) = (metaKey, meta);
+            _task = new Lazy<Task<CachedTile[]>>(() => cache.RenderAndStoreMetaAsync(metaKey, meta, render));
+        }
+
+        public Task<CachedTile[]> Task => _task.Value;
+
+        public bool Touches(Func<TileKey, bool> affected)
+        {
+            foreach (var (row, col) in _meta.Tiles())
+                if (affected(_metaKey with { Row = row, Col = col })) return true;
+            return false;
         }
     }
 

@@ -8,8 +8,9 @@ using GeoServer.Tiles.Xyz;
 namespace GeoServer.Tiles.Cache;
 
 /// <summary>
-/// Pre-renders a tileset into the cache over a box and a range of zoom levels, one tile per core at a time, so the
-/// first visitors of a new layer get cache hits. Tiles already cached are kept.
+/// Pre-renders a tileset into the cache over a box and a range of zoom levels, so the first visitors of a new layer
+/// get cache hits. Map tiles are walked a meta-tile at a time (one render per block, as requests do), vector tiles one
+/// by one; one block or tile per core at a time. Tiles already cached are kept.
 /// </summary>
 public sealed class TileSeeder(TileServices services, TileImageRenderer renderer, VectorTilesetEncoder vectors)
 {
@@ -20,7 +21,21 @@ public sealed class TileSeeder(TileServices services, TileImageRenderer renderer
             .Where(x => x.Item2 is not null)
             .Select(x => (x.m, x.Item2!.Value));
 
-    /// <summary>Renders every tile of the plan that is not cached yet; reports (done, total) as it goes.</summary>
+    /// <summary>
+    /// The blocks a seed renders for one matrix: every meta-tile of <paramref name="size"/> that holds a tile of the
+    /// range, with the range's tiles in it (a block at the range's edge also renders, and caches, its tiles outside).
+    /// </summary>
+    public static IEnumerable<(MetaTile Meta, IReadOnlyList<(long Row, long Col)> Tiles)> Blocks(TileMatrix matrix, TileRange range, int size)
+    {
+        for (long row = range.MinRow - range.MinRow % size; row <= range.MaxRow; row += size)
+            for (long col = range.MinCol - range.MinCol % size; col <= range.MaxCol; col += size)
+            {
+                var meta = MetaTile.Containing(matrix, row, col, size);
+                yield return (meta, meta.Tiles().Where(t => range.Contains(t.Row, t.Col)).ToList());
+            }
+    }
+
+    /// <summary>Renders every tile of the plan that is not cached yet; reports (done, total) tiles as it goes.</summary>
     public async Task<long> SeedAsync(Tileset tileset, TileMatrixSet set, BBox wgsBox, int fromZoom, int toZoom, string format,
         IProgress<(long Done, long Total)>? progress, CancellationToken ct)
     {
@@ -29,28 +44,25 @@ public sealed class TileSeeder(TileServices services, TileImageRenderer renderer
         var plan = Plan(set, box, fromZoom, toZoom).ToList();
         long total = plan.Sum(p => p.Range.Count), done = 0;
         var layers = TileStyles.Resolve(services, tileset, null)!;
-        var tiles = plan.SelectMany(p => Cells(p.Matrix, p.Range));
-        await Parallel.ForEachAsync(tiles, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = ct },
-            async (tile, token) =>
+        int size = format == "mvt" ? 1 : services.MetaTileSize;
+        var blocks = plan.SelectMany(p => Blocks(p.Matrix, p.Range, size));
+        var imageFormat = format == "jpg" ? ImageFormat.Jpeg : ImageFormat.Png;
+        await Parallel.ForEachAsync(blocks, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = ct },
+            async (block, token) =>
             {
-                var (matrix, row, col) = tile;
-                var key = new TileKey(tileset.CacheId, TileStyles.Default, set.Id, matrix.Id, row, col, format);
-                await cache.GetOrAddAsync(key, t => format == "mvt"
-                    ? vectors.EncodeAsync(VectorTiles.Layers(tileset), set, matrix, row, col, null, gzip: true, t)
-                    : RenderAsync(layers, set, matrix, row, col, format == "jpg" ? ImageFormat.Jpeg : ImageFormat.Png, t), token);
-                progress?.Report((Interlocked.Increment(ref done), total));
+                var matrix = block.Meta.Matrix;
+                // The first missing tile renders the block and stores all of it; the block's other tiles are then hits.
+                foreach (var (row, col) in block.Tiles)
+                {
+                    var key = new TileKey(tileset.CacheId, TileStyles.Default, set.Id, matrix.Id, row, col, format);
+                    if (format == "mvt")
+                        await cache.GetOrAddAsync(key, t =>
+                            vectors.EncodeAsync(VectorTiles.Layers(tileset), set, matrix, row, col, null, gzip: true, t), token);
+                    else
+                        await MapTiles.GetAsync(services, renderer, key, layers, set, matrix, imageFormat, token);
+                    progress?.Report((Interlocked.Increment(ref done), total));
+                }
             });
         return total;
-    }
-
-    private async Task<byte[]?> RenderAsync(IReadOnlyList<StyledLayer> layers, TileMatrixSet set, TileMatrix matrix, long row, long col,
-        ImageFormat format, CancellationToken ct) =>
-        await renderer.RenderAsync(layers, set, matrix, row, col, format, ct);
-
-    private static IEnumerable<(TileMatrix, long, long)> Cells(TileMatrix matrix, TileRange range)
-    {
-        for (long row = range.MinRow; row <= range.MaxRow; row++)
-            for (long col = range.MinCol; col <= range.MaxCol; col++)
-                yield return (matrix, row, col);
     }
 }

@@ -129,20 +129,18 @@ public static class OgcTilesEndpoints
         // Every layer in its default style, as the XYZ and WMTS tiles draw it, so the same tile is the same image.
         var layers = TileStyles.Resolve(services, source.Tileset, null)
                      ?? throw new InvalidOperationException($"Tileset {source.Tileset.Id} has a layer without a default style.");
-        async Task<byte[]?> Render(CancellationToken token)
-        {
-            try
-            {
-                return await renderer.RenderAsync(layers, tile.Set, tile.Matrix, tile.Row, tile.Col, format, token);
-            }
-            catch (MapLimitException e)
-            {
-                throw new ApiException(503, "Service Unavailable", e.Message);
-            }
-        }
         var key = new TileKey(source.Tileset.CacheId, TileStyles.Default, tile.Set.Id, tile.Matrix.Id, tile.Row, tile.Col,
-            format == ImageFormat.Jpeg ? "jpg" : "png");
-        await TileResponse.ServeAsync(http, services.Cache, key, Render, mediaType, null, ct);
+            MapTiles.Extension(format));
+        CachedTile cached;
+        try
+        {
+            cached = await MapTiles.GetAsync(services, renderer, key, layers, tile.Set, tile.Matrix, format, ct);
+        }
+        catch (MapLimitException e)
+        {
+            throw new ApiException(503, "Service Unavailable", e.Message);
+        }
+        await TileResponse.WriteAsync(http, cached, mediaType, null, ct);
         return Results.Empty;
     }
 

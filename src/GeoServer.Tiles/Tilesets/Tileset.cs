@@ -16,11 +16,13 @@ public sealed record Tileset(string Id, string Title, IReadOnlyList<Layer> Layer
     /// <summary>
     /// The tileset's name in the tile cache: a group's id carries a digest of the layers it holds, because callers
     /// allowed to see different layers of a workspace get different tiles, and a cached tile must never show a
-    /// layer to someone the access policy hides it from.
+    /// layer to someone the access policy hides it from. Computed once, with the tileset: every tile request reads it.
     /// </summary>
-    public string CacheId => Layers.Count == 1 && Layers[0].Info.Id == Id ? Id
-        : Id + "~" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(
-            System.Text.Encoding.UTF8.GetBytes(string.Join('\n', Layers.Select(l => l.Info.Id).Order(StringComparer.Ordinal))))
+    public string CacheId { get; } = CacheIdOf(Id, Layers);
+
+    private static string CacheIdOf(string id, IReadOnlyList<Layer> layers) => layers.Count == 1 && layers[0].Info.Id == id ? id
+        : id + "~" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(
+            System.Text.Encoding.UTF8.GetBytes(string.Join('\n', layers.Select(l => l.Info.Id).Order(StringComparer.Ordinal))))
             .AsSpan(0, 6));
 
     /// <summary>The layers' attributions, distinct, joined for display.</summary>

@@ -59,6 +59,8 @@ public sealed class VectorTilesetEncoder(CrsRegistry crs)
         int length = parts.Sum(p => p?.Length ?? 0);
         if (length == 0)
             return null;
+        if (parts.Length == 1)
+            return gzip ? Gzip(parts[0]) : parts[0];   // one layer: the store's bytes are the tile, no copy
         var tile = new byte[length];
         int offset = 0;
         foreach (var part in parts)

@@ -10,5 +10,5 @@ public sealed record TileRequest(Tileset Tileset, string Style, IReadOnlyList<St
     long Row, long Col, ImageFormat Format, string MediaType)
 {
     /// <summary>Where the tile is kept in the cache.</summary>
-    public TileKey CacheKey => new(Tileset.CacheId, Style, Set.Id, Matrix.Id, Row, Col, Format == ImageFormat.Jpeg ? "jpg" : "png");
+    public TileKey CacheKey => new(Tileset.CacheId, Style, Set.Id, Matrix.Id, Row, Col, MapTiles.Extension(Format));
 }

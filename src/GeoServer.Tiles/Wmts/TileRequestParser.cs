@@ -40,6 +40,19 @@ public static class TileRequestParser
             throw WmtsException.Invalid("format", $"'{format}' is not offered; use image/png or image/jpeg.");
         var set = services.Grids.Find(setId ?? throw WmtsException.Missing("tilematrixset"))
                   ?? throw WmtsException.Invalid("tilematrixset", $"no tile matrix set '{setId}'; offered: {string.Join(", ", services.Grids.All.Select(s => s.Id))}.", notFoundStatus);
+        var (matrix, row, col) = ParseCell(set, matrixId, rowText, colText, notFoundStatus);
+        return new TileRequest(tileset, string.IsNullOrEmpty(style) ? TileStyles.Default : style, layers, set, matrix, row, col,
+            imageFormat, mediaType.ToLowerInvariant());
+    }
+
+    /// <summary>
+    /// The tile matrix and cell of an address on <paramref name="set"/>: an unknown matrix is InvalidParameterValue
+    /// (with <paramref name="notFoundStatus"/>), a row or column that is not an index or lies outside the matrix is
+    /// TileOutOfRange. Map and vector tiles share it.
+    /// </summary>
+    public static (TileMatrix Matrix, long Row, long Col) ParseCell(TileMatrixSet set, string? matrixId, string? rowText, string? colText,
+        int notFoundStatus = 400)
+    {
         var matrix = set.Find(matrixId ?? throw WmtsException.Missing("tilematrix"))
                      ?? throw WmtsException.Invalid("tilematrix", $"'{matrixId}' is not a tile matrix of {set.Id}.", notFoundStatus);
         long row = Index(rowText, "tilerow"), col = Index(colText, "tilecol");
@@ -47,8 +60,7 @@ public static class TileRequestParser
             throw new WmtsException("TileOutOfRange", $"TILEROW {row} is outside 0–{matrix.MatrixHeight - 1} of tile matrix {matrix.Id}.", "tilerow");
         if (col >= matrix.MatrixWidth)
             throw new WmtsException("TileOutOfRange", $"TILECOL {col} is outside 0–{matrix.MatrixWidth - 1} of tile matrix {matrix.Id}.", "tilecol");
-        return new TileRequest(tileset, string.IsNullOrEmpty(style) ? TileStyles.Default : style, layers, set, matrix, row, col,
-            imageFormat, mediaType.ToLowerInvariant());
+        return (matrix, row, col);
     }
 
     private static long Index(string? text, string name)

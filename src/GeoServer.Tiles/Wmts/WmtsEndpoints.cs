@@ -1,3 +1,4 @@
+using GeoServer.Tiles.Cache;
 using GeoServer.Tiles.Rendering;
 using GeoServer.Tiles.Tilesets;
 using Microsoft.AspNetCore.Builder;
@@ -26,8 +27,13 @@ public static class WmtsEndpoints
             {
                 var mediaType = TileRequestParser.Extensions.GetValueOrDefault(extension)
                                 ?? throw WmtsException.Invalid("format", $"'.{extension}' is not offered; use .png or .jpg.", 404);
+                // The hit path: past the access check, a tile held in memory is sent before anything else is resolved.
+                if (TilesetResolver.Find(services.Layers, http.User, layer) is { } tileset
+                    && MapTiles.TryGetHot(services, tileset, string.IsNullOrEmpty(style) ? TileStyles.Default : style, set, matrix, row, col,
+                        TileRequestParser.Formats[mediaType]) is { } hot)
+                    return TileResponse.WriteAsync(http, hot, mediaType, null, ct);
                 var tile = TileRequestParser.Parse(services, http.User, layer, style, mediaType, set, matrix, row, col, notFoundStatus: 404);
-                return GetTile.WriteAsync(http, tile, renderer, services.Cache, ct);
+                return GetTile.WriteAsync(http, tile, renderer, services, ct);
             }));
         app.MapMethods(Rest + "/{j}/{i}.{extension}", [HttpMethods.Get, HttpMethods.Head],
             (string layer, string style, string set, string matrix, string row, string col, string j, string i, string extension,
@@ -55,7 +61,7 @@ public static class WmtsEndpoints
             Get("tilematrixset"), Get("tilematrix"), Get("tilerow"), Get("tilecol"));
         return operation.ToUpperInvariant() switch
         {
-            "GETTILE" => GetTile.WriteAsync(http, Tile(Get("format")), renderer, services.Cache, ct),
+            "GETTILE" => GetTile.WriteAsync(http, Tile(Get("format")), renderer, services, ct),
             "GETFEATUREINFO" => WmtsFeatureInfo.WriteAsync(http, services, Tile(Get("format") ?? "image/png"), Get("i"), Get("j"), Get("infoformat"), ct),
             _ => throw new WmtsException("OperationNotSupported",
                 $"REQUEST={operation} is not offered; use GetCapabilities, GetTile or GetFeatureInfo.", "request"),

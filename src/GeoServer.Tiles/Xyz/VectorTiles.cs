@@ -25,10 +25,17 @@ public static class VectorTiles
     public static async Task WriteAsync(HttpContext http, IReadOnlyList<TilesetLayer> layers, TileKey key, TileMatrixSet set, TileMatrix matrix,
         VectorTilesetEncoder encoder, TileCache? cache, CancellationToken ct)
     {
+        bool acceptsGzip = http.Request.Headers.AcceptEncoding.ToString().Contains("gzip", StringComparison.OrdinalIgnoreCase);
+        if (cache is null)
+        {
+            // Nothing to keep: encoded as this client takes it, so a plain client costs no gzip and no inflate.
+            var fresh = CachedTile.Of(await encoder.EncodeAsync(layers, set, matrix, key.Row, key.Col, null, gzip: acceptsGzip, ct));
+            await TileResponse.WriteAsync(http, fresh, MediaType, acceptsGzip ? "gzip" : null, ct);
+            return;
+        }
         // Kept gzipped: nearly every client accepts it, and the rare one that does not gets it inflated.
         Task<byte[]?> Encode(CancellationToken token) => encoder.EncodeAsync(layers, set, matrix, key.Row, key.Col, null, gzip: true, token);
-        var tile = cache is null ? CachedTile.Of(await Encode(ct)) : await cache.GetOrAddAsync(key, Encode, ct);
-        bool acceptsGzip = http.Request.Headers.AcceptEncoding.ToString().Contains("gzip", StringComparison.OrdinalIgnoreCase);
+        var tile = await cache.GetOrAddAsync(key, Encode, ct);
         if (acceptsGzip || tile.IsEmpty)
             await TileResponse.WriteAsync(http, tile, MediaType, "gzip", ct);
         else

@@ -1,3 +1,5 @@
+using GeoServer.Tiles.Cache;
+using GeoServer.Tiles.Matrices;
 using GeoServer.Tiles.Rendering;
 using GeoServer.Tiles.Tilesets;
 using GeoServer.Tiles.Vector;
@@ -5,6 +7,7 @@ using GeoServer.Tiles.Wmts;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GeoServer.Tiles.Xyz;
 
@@ -21,32 +24,8 @@ public static class XyzEndpoints
 
     public static IEndpointRouteBuilder MapXyzTiles(this IEndpointRouteBuilder app)
     {
-        app.MapMethods("/tiles/{tileset}/{z}/{x}/{y}.{extension}", [HttpMethods.Get, HttpMethods.Head],
-            async (string tileset, string z, string x, string y, string extension, HttpContext http, TileServices services,
-                TileImageRenderer renderer, VectorTilesetEncoder vectors, CancellationToken ct) =>
-            {
-                if (extension is "mvt" or "pbf") return await VectorAsync(http, services, vectors, tileset, z, x, y, ct);
-                if (!TileRequestParser.Extensions.TryGetValue(extension, out var mediaType))
-                    return Results.Problem(statusCode: 404, title: "Not Found", detail: $"'.{extension}' is not offered; use .png, .jpg or .mvt.");
-                TileRequest tile;
-                try
-                {
-                    tile = TileRequestParser.Parse(services, http.User, tileset, null, mediaType, GridId, z, y, x, notFoundStatus: 404);
-                }
-                catch (WmtsException e)
-                {
-                    return Problem(e);
-                }
-                try
-                {
-                    await GetTile.WriteAsync(http, tile, renderer, services.Cache, ct);
-                }
-                catch (WmtsException e) when (!http.Response.HasStarted)
-                {
-                    return Problem(e);
-                }
-                return Results.Empty;
-            });
+        // A plain request delegate: the hit path binds nothing it does not read and allocates no handler state.
+        app.MapMethods("/tiles/{tileset}/{z}/{x}/{y}.{extension}", [HttpMethods.Get, HttpMethods.Head], TileAsync);
         app.MapMethods("/tiles/{tileset}/style.json", [HttpMethods.Get, HttpMethods.Head],
             (string tileset, HttpContext http, TileServices services) =>
                 TilesetResolver.Find(services.Layers, http.User, tileset) is { } found
@@ -62,17 +41,54 @@ public static class XyzEndpoints
         return app;
     }
 
-    private static async Task<IResult> VectorAsync(HttpContext http, TileServices services, VectorTilesetEncoder vectors,
-        string id, string z, string x, string y, CancellationToken ct)
+    private static Task TileAsync(HttpContext http)
     {
+        var route = http.Request.RouteValues;
+        string id = (string)route["tileset"]!, z = (string)route["z"]!, x = (string)route["x"]!, y = (string)route["y"]!;
+        string extension = (string)route["extension"]!;
+        var services = http.RequestServices.GetRequiredService<TileServices>();
+        // The access check comes first, on every request: the cache below it never decides who sees a tile.
         var tileset = TilesetResolver.Find(services.Layers, http.User, id);
+        if (tileset is null) return NotFound(id).ExecuteAsync(http);
+        if (extension is "mvt" or "pbf") return VectorAsync(http, services, tileset, z, x, y);
+        if (!TileRequestParser.Extensions.TryGetValue(extension, out var mediaType))
+            return Results.Problem(statusCode: 404, title: "Not Found", detail: $"'.{extension}' is not offered; use .png, .jpg or .mvt.").ExecuteAsync(http);
+        var format = TileRequestParser.Formats[mediaType];
+        if (MapTiles.TryGetHot(services, tileset, TileStyles.Default, GridId, z, y, x, format) is { } hot)
+            return TileResponse.WriteAsync(http, hot, mediaType, null, http.RequestAborted);
+        return MapTileAsync(http, services, id, z, x, y, mediaType);
+    }
+
+    private static async Task MapTileAsync(HttpContext http, TileServices services, string id, string z, string x, string y, string mediaType)
+    {
+        var renderer = http.RequestServices.GetRequiredService<TileImageRenderer>();
+        try
+        {
+            var tile = TileRequestParser.Parse(services, http.User, id, null, mediaType, GridId, z, y, x, notFoundStatus: 404);
+            await GetTile.WriteAsync(http, tile, renderer, services, http.RequestAborted);
+        }
+        catch (WmtsException e) when (!http.Response.HasStarted)
+        {
+            await Problem(e).ExecuteAsync(http);
+        }
+    }
+
+    private static async Task VectorAsync(HttpContext http, TileServices services, Tileset tileset, string z, string x, string y)
+    {
         var set = services.Grids.Find(GridId)!;
-        var matrix = set.Find(z);
-        if (tileset is null) return NotFound(id);
-        if (matrix is null || !long.TryParse(x, out var col) || !long.TryParse(y, out var row) || !matrix.Contains(row, col))
-            return Results.Problem(statusCode: 404, title: "Not Found", detail: $"No tile {z}/{x}/{y} in {GridId}.");
-        await VectorTiles.WriteAsync(http, tileset, set, matrix, row, col, vectors, services.Cache, ct);
-        return Results.Empty;
+        TileMatrix matrix;
+        long row, col;
+        try
+        {
+            (matrix, row, col) = TileRequestParser.ParseCell(set, z, y, x, notFoundStatus: 404);
+        }
+        catch (WmtsException e)
+        {
+            await Problem(e).ExecuteAsync(http);
+            return;
+        }
+        var vectors = http.RequestServices.GetRequiredService<VectorTilesetEncoder>();
+        await VectorTiles.WriteAsync(http, tileset, set, matrix, row, col, vectors, services.Cache, http.RequestAborted);
     }
 
     private static IResult Problem(WmtsException e) =>
