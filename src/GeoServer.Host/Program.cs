@@ -42,6 +42,8 @@ catch (ArgumentException e)
     return 2;
 }
 
+// Before anything renders: large native blocks (Cairo's) must go back to the system when freed (see NativeHeap).
+NativeHeap.ReturnLargeBlocksToSystem();
 var builder = WebApplication.CreateBuilder(args);
 var baseDirectory = builder.Configuration.AddGeoSdiConfiguration(command.ConfigFile);
 if (command.Postgres is { } postgres)

@@ -5,7 +5,8 @@ namespace GeoServer.Tiles.Rendering;
 
 /// <summary>
 /// The map canvas on a Cairo ARGB32 image surface. One per render: a Cairo context must not be shared between
-/// threads. Drawing errors (Cairo's sticky context status) surface as <see cref="CairoException"/>.
+/// threads. The surface comes from <see cref="CairoSurfacePool"/> and goes back to it on <see cref="Dispose"/>.
+/// Drawing errors (Cairo's sticky context status) surface as <see cref="CairoException"/>.
 /// </summary>
 public sealed class CairoCanvas : IMapCanvas
 {
@@ -26,10 +27,9 @@ public sealed class CairoCanvas : IMapCanvas
         if (height is < 1 or > MaxSide)
             throw new ArgumentOutOfRangeException(nameof(height), height, $"The image height must be 1 to {MaxSide} pixels.");
 
-        _surface = cairo_image_surface_create(FormatArgb32, width, height);
+        _surface = CairoSurfacePool.Shared.Rent(width, height);
         try
         {
-            Check(_surface);
             _cr = cairo_create(_surface);
             Check(_cr);
         }
@@ -225,15 +225,19 @@ public sealed class CairoCanvas : IMapCanvas
         GC.KeepAlive(this);   // the surface (and so the pixels) must outlive the encoder's reads
     }
 
+    /// <summary>Ends the render; the surface goes back to the pool for the next canvas of this size.</summary>
     public void Dispose()
     {
-        _cr.Dispose();
-        _surface.Dispose();
+        if (_cr.IsClosed) return;
+        _cr.Dispose();   // first: the context holds a reference to the surface
+        CairoSurfacePool.Shared.Return(_surface, Width, Height);
     }
 
     /// <summary>The pixel memory after Cairo has finished pending drawing into it.</summary>
     private IntPtr Pixels(out int stride)
     {
+        // After Dispose the surface may already be another canvas's.
+        ObjectDisposedException.ThrowIf(_cr.IsClosed, this);
         cairo_surface_flush(_surface);
         stride = cairo_image_surface_get_stride(_surface);
         return cairo_image_surface_get_data(_surface);
