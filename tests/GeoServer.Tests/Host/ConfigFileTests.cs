@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using GeoServer.Tests.Support;
 
 namespace GeoServer.Tests.Host;
@@ -43,7 +41,7 @@ public sealed class ConfigFileTests : IDisposable
                   faults_illustrative: {"{"} Store: geology, Title: Đứt gãy chính, Keywords: [geology, faults] {"}"}
             """);
 
-        await using var server = await ServerProcess.StartAsync(config);
+        await using var server = await GeoSdiProcess.StartWithFileAsync(config);
         var collections = await server.Client.GetJsonAsync("/ogc/collections");
         var landing = await server.Client.GetJsonAsync("/ogc");
 
@@ -61,7 +59,7 @@ public sealed class ConfigFileTests : IDisposable
               "Workspaces": { "demo": { "Stores": { "geology": { "Type": "geopackage", "Path": "{{Geology}}" } } } } }
             """);
 
-        await using var server = await ServerProcess.StartAsync(config, ("GEOSDI_Server__Title", "From the environment"));
+        await using var server = await GeoSdiProcess.StartWithFileAsync(config, ("GEOSDI_Server__Title", "From the environment"));
         var landing = await server.Client.GetJsonAsync("/ogc");
         var collections = await server.Client.GetJsonAsync("/ogc/collections");
 
@@ -76,7 +74,7 @@ public sealed class ConfigFileTests : IDisposable
             { "Workspaces": { "demo": { "Stores": { "lost": { "Type": "geopackage", "Path": "nowhere.gpkg" } } } } }
             """);
 
-        var (exitCode, output) = await ServerProcess.RunToExitAsync(config);
+        var (exitCode, output) = await GeoSdiProcess.RunToExitAsync(config, "serve");
 
         Assert.NotEqual(0, exitCode);
         Assert.Contains("demo/lost", output);
@@ -93,7 +91,7 @@ public sealed class ConfigFileTests : IDisposable
                 "geology": { "Type": "geopackage", "Path": "{{Geology}}" } } } } }
             """);
 
-        await using var server = await ServerProcess.StartAsync(config);
+        await using var server = await GeoSdiProcess.StartWithFileAsync(config);
         var collections = await server.Client.GetJsonAsync("/ogc/collections");
         var health = await server.Client.GetAsync("/health");
 
@@ -105,7 +103,7 @@ public sealed class ConfigFileTests : IDisposable
     [Fact]
     public async Task An_unknown_command_line_argument_is_refused_with_usage()
     {
-        var (exitCode, output) = await ServerProcess.RunToExitAsync(null, extraArguments: "--prot");
+        var (exitCode, output) = await GeoSdiProcess.RunToExitAsync(null, "serve --prot");
 
         Assert.Equal(2, exitCode);
         Assert.Contains("usage: geosdi serve", output);
@@ -118,7 +116,7 @@ public sealed class ConfigFileTests : IDisposable
         var cache = Directory.CreateTempSubdirectory("geosdi-seed-").FullName;
         try
         {
-            var (exitCode, output) = await ServerProcess.RunToExitAsync(null, "vn:rivers --zooms 0-4", "seed",
+            var (exitCode, output) = await GeoSdiProcess.RunToExitAsync(null, "seed vn:rivers --zooms 0-4",
                 ("GEOSDI_DATA_ROOT", SampleData.RepositoryRoot), ("GEOSDI_Tiles__CacheDirectory", cache));
 
             Assert.True(exitCode == 0, output);
@@ -130,85 +128,6 @@ public sealed class ConfigFileTests : IDisposable
         finally
         {
             Directory.Delete(cache, recursive: true);
-        }
-    }
-
-    private sealed class ServerProcess : IAsyncDisposable
-    {
-        private readonly Process _process;
-
-        private ServerProcess(Process process, int port)
-        {
-            _process = process;
-            Client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-        }
-
-        public HttpClient Client { get; }
-
-        public static async Task<ServerProcess> StartAsync(string config, params (string Name, string Value)[] environment)
-        {
-            int port = FreePort();
-            var process = Start(config, $"serve --port {port}", environment);
-            var server = new ServerProcess(process, port);
-            for (int i = 0; i < 300 && !process.HasExited; i++)
-            {
-                try
-                {
-                    if ((await server.Client.GetAsync("/health/live")).IsSuccessStatusCode) return server;
-                }
-                catch (HttpRequestException)
-                {
-                }
-                await Task.Delay(100);
-            }
-            string output = process.HasExited ? await process.StandardError.ReadToEndAsync() : "";
-            await server.DisposeAsync();
-            throw new InvalidOperationException("The server did not start: " + output);
-        }
-
-        public static async Task<(int ExitCode, string Output)> RunToExitAsync(string? config, string extraArguments = "",
-            string verb = "serve", params (string Name, string Value)[] environment)
-        {
-            using var process = Start(config, $"{verb} {extraArguments}", environment);
-            var stdout = process.StandardOutput.ReadToEndAsync();
-            var stderr = process.StandardError.ReadToEndAsync();
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-            await process.WaitForExitAsync(timeout.Token);
-            return (process.ExitCode, await stdout + await stderr);
-        }
-
-        private static Process Start(string? config, string arguments, (string Name, string Value)[] environment)
-        {
-            var dll = Path.Combine(AppContext.BaseDirectory, "GeoServer.Host.dll");
-            var start = new ProcessStartInfo("dotnet")
-            {
-                Arguments = $"\"{dll}\" {arguments}" + (config is null ? "" : $" --config \"{config}\""),
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                WorkingDirectory = Path.GetTempPath(),
-            };
-            start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-            start.Environment["Logging__LogLevel__Default"] = "Warning";
-            foreach (var (name, value) in environment) start.Environment[name] = value;
-            return Process.Start(start)!;
-        }
-
-        private static int FreePort()
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            return ((IPEndPoint)listener.LocalEndpoint).Port;
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            Client.Dispose();
-            if (!_process.HasExited)
-            {
-                _process.Kill(entireProcessTree: true);
-                await _process.WaitForExitAsync();
-            }
-            _process.Dispose();
         }
     }
 }
