@@ -89,7 +89,7 @@ public sealed class TileCache
         try
         {
             var tiles = await shared.Task.WaitAsync(ct);
-            return tiles[(int)((key.Row - meta.MinRow) * meta.Cols + (key.Col - meta.MinCol))];
+            return tiles[IndexIn(meta, key.Row, key.Col)];
         }
         finally
         {
@@ -143,7 +143,11 @@ public sealed class TileCache
         long invalidations = Interlocked.Read(ref _invalidations);
         // The render is shared by every waiting request, so no single request's cancellation may stop it.
         var tile = CachedTile.Of(await render(CancellationToken.None));
-        if (Interlocked.Read(ref _invalidations) == invalidations) await StoreAsync(key, tile);
+        if (Interlocked.Read(ref _invalidations) == invalidations)
+        {
+            await StoreAsync(key, tile);
+            if (Interlocked.Read(ref _invalidations) != invalidations) Remove(key);   // changed while it was written
+        }
         EvictIfFull();
         return tile;
     }
@@ -156,19 +160,23 @@ public sealed class TileCache
         var rendered = await render(CancellationToken.None);
         if (rendered.Count != meta.Count) throw new InvalidOperationException($"The meta-tile render gave {rendered.Count} tiles, not {meta.Count}.");
         var tiles = new CachedTile[meta.Count];
-        bool store = Interlocked.Read(ref _invalidations) == invalidations;
-        for (int i = 0; i < tiles.Length; i++)
+        foreach (var (row, col, bytes) in rendered)
+            tiles[IndexIn(meta, row, col)] = CachedTile.Of(bytes);
+        if (Interlocked.Read(ref _invalidations) == invalidations)
         {
-            var (row, col, bytes) = rendered[i];
-            tiles[(int)((row - meta.MinRow) * meta.Cols + (col - meta.MinCol))] = CachedTile.Of(bytes);
+            foreach (var (row, col, _) in rendered)
+                await StoreAsync(metaKey with { Row = row, Col = col }, tiles[IndexIn(meta, row, col)]);
+            // Changed while the block was written: what was stored may show the old data.
+            if (Interlocked.Read(ref _invalidations) != invalidations)
+                foreach (var (row, col, _) in rendered)
+                    Remove(metaKey with { Row = row, Col = col });
         }
-        if (store)
-            foreach (var tile in rendered)
-                await StoreAsync(metaKey with { Row = tile.Row, Col = tile.Col },
-                    tiles[(int)((tile.Row - meta.MinRow) * meta.Cols + (tile.Col - meta.MinCol))]);
         EvictIfFull();
         return tiles;
     }
+
+    /// <summary>Where tile (row, col) sits in a block's tiles, row by row.</summary>
+    private static int IndexIn(MetaTile meta, long row, long col) => (int)((row - meta.MinRow) * meta.Cols + (col - meta.MinCol));
 
     /// <summary>A tile written by an earlier run of this generation, or by another node sharing the folder.</summary>
     private async Task<CachedTile?> AdoptFromDiskAsync(TileKey key)
