@@ -1,3 +1,4 @@
+using GeoServer.Catalog.Harvest;
 using GeoServer.Catalog.Metadata;
 
 namespace GeoServer.Catalog;
@@ -28,6 +29,9 @@ public sealed class CatalogOptions
 
     /// <summary>Largest request body accepted (CSW POST), in bytes.</summary>
     public long MaxRequestBytes { get; init; } = 1024 * 1024;
+
+    /// <summary>Sources harvested on a schedule (those with an interval) or named for on-demand use.</summary>
+    public List<HarvestSource> Harvest { get; init; } = [];
 
     /// <summary>Largest answer read from a harvested source, per page, in bytes.</summary>
     public long MaxHarvestBytes { get; init; } = 32 * 1024 * 1024;

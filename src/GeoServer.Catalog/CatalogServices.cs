@@ -1,3 +1,4 @@
+using GeoServer.Catalog.Harvest;
 using GeoServer.Catalog.Records;
 using GeoServer.Catalog.Registration;
 using GeoServer.Core.Api;
@@ -20,6 +21,7 @@ public static class CatalogServices
         services.AddSingleton(options);
         services.AddSingleton(sp => new RecordCatalog(sp.GetRequiredService<LayerRegistry>(), sp.GetRequiredService<ServerOptions>(), options, repository));
         services.AddSingleton<IOgcApiExtension>(sp => new RecordsExtension(sp.GetRequiredService<RecordCatalog>()));
+        if (options.Harvest.Any(s => s.IntervalMinutes > 0)) services.AddHostedService<ScheduledHarvest>();
         return services;
     }
 }

@@ -35,7 +35,7 @@ public static class CswParameters
             },
             [CswNames.GetDomain] = new Dictionary<string, string[]>(),
             [CswNames.Transaction] = new Dictionary<string, string[]>(),
-            [CswNames.Harvest] = new Dictionary<string, string[]> { ["ResourceType"] = OutputSchemas },
+            [CswNames.Harvest] = new Dictionary<string, string[]> { ["ResourceType"] = [.. OutputSchemas, Catalog.Harvest.HarvestSource.WmsNamespace] },
         };
 
     /// <summary>The values of "Operation.parameter" (case-insensitive), or null when it has no fixed domain.</summary>

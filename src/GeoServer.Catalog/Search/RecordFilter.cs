@@ -15,6 +15,38 @@ public static class RecordFilter
     public static Func<Feature, bool> Compile(CqlExpression filter) =>
         CqlEvaluator.Compile(filter.Rewrite(Prepare), Queryables.Schema);
 
+    /// <summary>
+    /// A cheap necessary condition of the filter, or null: for each LIKE '%text%' the filter requires (alone or under
+    /// AND), the folded text must occur in the property's value. Checked with an ordinal substring search before the
+    /// compiled filter runs, so a catalog-wide AnyText search runs the pattern only on the few records that can match.
+    /// </summary>
+    public static Func<Feature, bool>? Prefilter(CqlExpression filter)
+    {
+        var required = Required(filter).ToList();
+        if (required.Count == 0) return null;
+        return feature =>
+        {
+            foreach (var (index, text) in required)
+                if (feature.Values[index] is not string value || !value.Contains(text, StringComparison.Ordinal)) return false;
+            return true;
+        };
+    }
+
+    private static IEnumerable<(int Index, string Text)> Required(CqlExpression filter)
+    {
+        if (filter is And and)
+        {
+            foreach (var operand in and.Operands)
+                foreach (var r in Required(operand)) yield return r;
+        }
+        else if (filter is Like { Value: PropertyRef { Property: not null } property, Pattern: Literal { Value: string pattern } }
+                 && pattern.Length > 2 && pattern[0] == '%' && pattern[^1] == '%' && pattern[1..^1].IndexOfAny(['%', '_', '\\']) < 0)
+        {
+            int index = Queryables.Schema.IndexOf(property.Name);
+            if (index >= 0) yield return (index, TextFolding.Fold(pattern[1..^1]));
+        }
+    }
+
     private static CqlExpression Prepare(CqlExpression node) => node switch
     {
         Literal { Type: LiteralType.String, Value: string text } => Literal.Text(TextFolding.Fold(text)),

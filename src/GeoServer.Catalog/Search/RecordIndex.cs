@@ -46,6 +46,7 @@ public sealed class RecordIndex
     {
         var scores = query.Text is { } text ? _text.Search(text) : null;
         var test = query.Filter is null ? null : RecordFilter.Compile(query.Filter);
+        var prefilter = query.Filter is null ? null : RecordFilter.Prefilter(query.Filter);
         IEnumerable<int> candidates = scores is null ? Enumerable.Range(0, _records.Length) : scores.Keys.Order();
         var ids = query.Ids is null ? null : query.Ids as IReadOnlySet<string> ?? query.Ids.ToHashSet(StringComparer.Ordinal);
         var matches = new List<int>();
@@ -57,6 +58,7 @@ public sealed class RecordIndex
             if (ids is not null && !ids.Contains(r.Id)) continue;
             if (query.BBox is { } box && (r.Extent is not { } extent || !extent.Intersects(box))) continue;
             if (query.Time is { } time && !Meets(r.Time, time)) continue;
+            if (prefilter is not null && !prefilter(_features[i])) continue;
             if (test is not null && !test(_features[i])) continue;
             if (!visible(r)) continue;
             matches.Add(i);

@@ -127,6 +127,41 @@ public sealed class RecordSearchTests
         Assert.Equal([expected], Ids(new SearchQuery { Filter = filter }));
     }
 
+    [Theory]
+    [InlineData("anytext LIKE '%SÔNG%' AND type = 'dataset'", "vn:rivers")]
+    [InlineData("anytext LIKE '%song%ngoi%'", "vn:rivers")]
+    [InlineData("title LIKE '%rivers of%'", "vn:rivers")]
+    public void A_LIKE_prefilter_keeps_exactly_the_records_the_filter_matches(string cql, string expected)
+    {
+        var filter = CqlTextParser.Parse(cql, Queryables.Schema);
+        Assert.NotNull(RecordFilter.Prefilter(CqlTextParser.Parse("anytext LIKE '%song%'", Queryables.Schema)));
+        Assert.Equal([expected], Ids(new SearchQuery { Filter = filter }));
+    }
+
+    [Fact]
+    public void Ten_thousand_records_index_and_search_alike()
+    {
+        var words = new[] { "Đất đai", "Sông ngòi", "Hồ chứa", "Khoáng sản", "Địa chất" };
+        var records = Enumerable.Range(0, 10_000).Select(i => new MetadataRecord
+        {
+            Id = $"ext:{i:D5}",
+            Type = RecordType.Dataset,
+            Origin = RecordOrigin.External,
+            Title = new LocalizedText($"{words[i % words.Length]} tỉnh {i}"),
+            Extent = new BBox(102 + i % 7, 8 + i % 15, 103 + i % 7, 9 + i % 15),
+            Modified = DateTimeOffset.UnixEpoch.AddDays(i),
+        }).ToList();
+        var index = new RecordIndex(records);
+
+        var text = index.Search(new SearchQuery { Text = "dat dai", Limit = 5 }, _ => true);
+        var like = index.Search(new SearchQuery { Filter = CqlTextParser.Parse("anytext LIKE '%dat dai%'", Queryables.Schema), Limit = 5 }, _ => true);
+        var box = index.Search(new SearchQuery { BBox = new BBox(102.5, 8.5, 102.6, 8.6), Limit = 0 }, _ => true);
+
+        Assert.Equal(2000, text.Matched);
+        Assert.Equal(2000, like.Matched);
+        Assert.Equal(records.Count(r => r.Extent!.Value.Intersects(new BBox(102.5, 8.5, 102.6, 8.6))), box.Matched);
+    }
+
     [Fact]
     public void Pages_follow_one_another_without_gap_or_repeat()
     {

@@ -22,7 +22,7 @@ public sealed class ConfigFileTests : IDisposable
 
     /// <summary>The collections that are layers (the catalog's records are a collection too).</summary>
     private static IEnumerable<System.Text.Json.JsonElement> Layers(System.Text.Json.JsonElement collections) =>
-        collections.GetProperty("collections").EnumerateArray().Where(c => c.GetProperty("id").GetString() != "catalog");
+        collections.GetProperty("collections").EnumerateArray().Where(c => c.GetProperty("itemType").GetString() == "feature");
 
     private static string Geology => SampleData.PathOf("geology.gpkg").Replace("\\", "/");
 

@@ -33,6 +33,17 @@ public sealed class CswGetRecordsTests(GeoSdiServer server)
         Assert.Equal(["vn:rivers"], Identifiers(doc));
     }
 
+    [Theory]
+    [InlineData("apiso:TopicCategory = 'inlandWaters'")]
+    [InlineData("apiso:Title LIKE '%rivers and canals%'")]
+    [InlineData("dc:subject = 'hydrography'")]
+    public async Task ISO_queryables_and_English_translations_are_searchable(string cql)
+    {
+        var (_, doc) = await GetAsync(server.Client, $"{Kvp}&resultType=results&constraintLanguage=CQL_TEXT&constraint={Uri.EscapeDataString(cql)}");
+
+        Assert.Equal(["vn:rivers"], Identifiers(doc));
+    }
+
     [Fact]
     public async Task A_BBOX_in_CQL_TEXT_and_a_type_select_datasets_in_the_box()
     {

@@ -163,6 +163,22 @@ public sealed class CswTransactionTests(GeoSdiServer server)
     }
 
     [Fact]
+    public async Task Harvesting_a_WMS_makes_a_record_per_named_layer()
+    {
+        var source = new Uri(server.BaseAddress, "/wms").ToString();
+        var (status, doc) = await SendAsync(_catalog, Admin, null,
+            $"service=CSW&request=Harvest&Source={Uri.EscapeDataString(source)}&ResourceType={Uri.EscapeDataString("http://www.opengis.net/wms")}", "vn");
+
+        Assert.Equal(200, status);
+        Assert.Equal(SampleData.MapLayerIds.Count(), Total(doc, "totalInserted"));
+        var rivers = _catalog.Find(Anonymous, "vn:vn:rivers")!;
+        Assert.Equal("Sông, kênh (GSHHG/WDBII)", rivers.Title.Text);
+        Assert.Equal("vn", rivers.Workspace);
+        Assert.Contains(rivers.Distribution.Links, l => l.Protocol == Protocols.Wms && l.Name == "vn:rivers");
+        Assert.NotNull(rivers.Extent);
+    }
+
+    [Fact]
     public async Task A_harvest_source_that_is_not_http_is_refused()
     {
         var (status, doc) = await SendAsync(_catalog, Admin, null, "service=CSW&request=Harvest&Source=file:///etc/passwd&ResourceType=http://www.opengis.net/cat/csw/2.0.2");

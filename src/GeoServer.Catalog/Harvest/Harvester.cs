@@ -1,0 +1,105 @@
+using System.Globalization;
+using System.Xml.Linq;
+using GeoServer.Catalog.Csw;
+using GeoServer.Catalog.Metadata;
+using GeoServer.Catalog.Registration;
+
+namespace GeoServer.Catalog.Harvest;
+
+/// <summary>
+/// Pulls the records of a source into the catalog as external records of that source: every record of another CSW
+/// (GetRecords page by page, Dublin Core or ISO 19139), or one record per named layer of a WMS capabilities document.
+/// Records joining a workspace get ids prefixed with it, so harvesting this same server into one of its workspaces
+/// adds records instead of colliding with its own. Answers are read with the safe XML settings and a size limit;
+/// pages are capped. Used by CSW Harvest (on demand) and <see cref="ScheduledHarvest"/>.
+/// </summary>
+public static class Harvester
+{
+    private const int PageSize = 100, MaxPages = 1000;
+    private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(60) };
+    private static readonly XNamespace Wms = HarvestSource.WmsNamespace;
+
+    /// <summary>Harvests <paramref name="source"/>; returns the records stored and how many of them were new.</summary>
+    public static async Task<(IReadOnlyList<MetadataRecord> Records, int Inserted)> RunAsync(HarvestSource source, RecordCatalog catalog, CancellationToken ct)
+    {
+        if (!Uri.TryCreate(source.Url, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https"))
+            throw CswException.Invalid("Source", $"'{source.Url}' is not an http(s) URL.");
+        var kind = HarvestSource.KindOf(source.ResourceType)
+            ?? throw CswException.Invalid("ResourceType", $"'{source.ResourceType}' cannot be harvested; use {CswNamespaces.Csw}, {CswNamespaces.Gmd} or {HarvestSource.WmsNamespace}.");
+        string prefix = source.Workspace is null ? "" : source.Workspace + ":";
+        var records = kind == HarvestKind.WmsCapabilities
+            ? await WmsAsync(url, source.Workspace, prefix, catalog.Options.MaxHarvestBytes, ct)
+            : await CswAsync(url, kind == HarvestKind.CswIso, source.Workspace, prefix, catalog.Options.MaxHarvestBytes, ct);
+        int inserted = records.Count(r => catalog.External(r.Id) is null);
+        if (records.Count > 0) await catalog.UpsertAsync(records, url.ToString(), ct);
+        return (records, inserted);
+    }
+
+    private static async Task<XDocument> GetAsync(string url, long maxBytes, CancellationToken ct)
+    {
+        using var response = await Http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, ct);
+        if (!response.IsSuccessStatusCode)
+            throw new CswException(CswNames.NoApplicableCode, $"The source answered {(int)response.StatusCode}.", "Source", 502);
+        await using var stream = await response.Content.ReadAsStreamAsync(ct);
+        return await SafeXml.ReadAsync(stream, maxBytes, ct);
+    }
+
+    private static async Task<List<MetadataRecord>> CswAsync(Uri source, bool iso, string? workspace, string prefix, long maxBytes, CancellationToken ct)
+    {
+        var records = new Dictionary<string, MetadataRecord>(StringComparer.Ordinal);
+        var now = DateTimeOffset.UtcNow;
+        string schema = Uri.EscapeDataString(iso ? CswNamespaces.Gmd : CswNamespaces.Csw);
+        string baseUrl = source.GetLeftPart(UriPartial.Path);
+        int start = 1;
+        for (int page = 0; page < MaxPages && start > 0; page++)
+        {
+            var doc = await GetAsync($"{baseUrl}?service=CSW&version=2.0.2&request=GetRecords&typeNames={(iso ? CswNames.IsoTypeName : CswNames.RecordTypeName)}" +
+                $"&resultType=results&ElementSetName=full&outputSchema={schema}&maxRecords={PageSize}&startPosition={start}", maxBytes, ct);
+            var results = doc.Root?.Element(CswXml.Csw + "SearchResults")
+                ?? throw new CswException(CswNames.NoApplicableCode, "The source's answer is not a GetRecordsResponse.", "Source", 502);
+            foreach (var element in results.Elements().Where(RecordReader.IsRecord))
+            {
+                var record = RecordReader.Read(element, now, workspace, prefix);
+                records[record.Id] = record;
+            }
+            start = int.TryParse(results.Attribute("nextRecord")?.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var next) && next > start ? next : 0;
+        }
+        return [.. records.Values];
+    }
+
+    private static async Task<List<MetadataRecord>> WmsAsync(Uri source, string? workspace, string prefix, long maxBytes, CancellationToken ct)
+    {
+        string baseUrl = source.GetLeftPart(UriPartial.Path);
+        var doc = await GetAsync($"{baseUrl}?service=WMS&version=1.3.0&request=GetCapabilities", maxBytes, ct);
+        if (doc.Root?.Name != Wms + "WMS_Capabilities")
+            throw new CswException(CswNames.NoApplicableCode, "The source's answer is not WMS 1.3.0 capabilities.", "Source", 502);
+        var now = DateTimeOffset.UtcNow;
+        var provider = doc.Root.Element(Wms + "Service")?.Element(Wms + "ContactInformation")?.Descendants(Wms + "ContactOrganization").FirstOrDefault()?.Value;
+        var records = new List<MetadataRecord>();
+        foreach (var layer in doc.Descendants(Wms + "Layer"))
+        {
+            var name = layer.Element(Wms + "Name")?.Value.Trim();
+            if (string.IsNullOrEmpty(name) || layer.Elements(Wms + "Layer").Any()) continue;   // named leaves; groups are not datasets
+            var box = layer.Element(Wms + "EX_GeographicBoundingBox");
+            records.Add(new MetadataRecord
+            {
+                Id = prefix + name,
+                Type = RecordType.Dataset,
+                Origin = RecordOrigin.External,
+                Title = layer.Element(Wms + "Title")?.Value.Trim() is { Length: > 0 } title ? title : name,
+                Abstract = layer.Element(Wms + "Abstract")?.Value,
+                Keywords = [new KeywordSet(layer.Element(Wms + "KeywordList")?.Elements(Wms + "Keyword").Select(k => new LocalizedText(k.Value)).ToList() ?? [])],
+                Contacts = provider is null ? [] : [new ResponsibleParty { Organisation = provider, Role = RoleCode.Publisher }],
+                Extent = box is null ? null : new Core.Spatial.BBox(Number(box, "westBoundLongitude"), Number(box, "southBoundLatitude"),
+                    Number(box, "eastBoundLongitude"), Number(box, "northBoundLatitude")),
+                Distribution = new Distribution(["PNG"], [new OnlineResource(baseUrl, Protocols.Wms, name, "WMS map layer", "image/png")]),
+                Modified = now,
+                Workspace = workspace,
+            });
+        }
+        return records;
+    }
+
+    private static double Number(XElement box, string name) =>
+        double.TryParse(box.Element(Wms + name)?.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : double.NaN;
+}
