@@ -47,7 +47,8 @@ public sealed class LayerCatalog(GeoSdiOptions options, string baseDirectory, Cr
             }
         }
         _log.LogInformation("Published {Count} layers in {Workspaces} workspaces", layers.Count, workspaces.Count);
-        return new LayerRegistry(workspaces, layers, new AccessPolicy());
+        // Registry order is drawing order for a workspace's map: rasters (opaque pictures) go under the features.
+        return new LayerRegistry(workspaces, layers.OrderBy(l => l.Raster is null ? 1 : 0).ToList(), new AccessPolicy());
     }
 
     private async Task<List<Layer>> PublishStoreAsync(Workspace workspace, WorkspaceOptions workspaceOptions, string storeName,
@@ -56,6 +57,7 @@ public sealed class LayerCatalog(GeoSdiOptions options, string baseDirectory, Cr
         var store = SourceFactory.OpenStore(storeOptions, baseDirectory, logging);
         _stores.Add(store);
         var sources = await store.OpenFeatureSourcesAsync(ct);
+        var rasters = await store.OpenRasterSourcesAsync(ct);
         var listed = workspaceOptions.Layers
             .Where(l => l.Value.Store == storeName)
             .ToDictionary(l => l.Key, l => l.Value, StringComparer.Ordinal);
@@ -80,7 +82,13 @@ public sealed class LayerCatalog(GeoSdiOptions options, string baseDirectory, Cr
                         source.Info.Name, workspace.Id, storeName, e.Message);
                 }
         }
-        var missing = listed.Keys.Where(t => sources.All(s => s.Info.Name != t)).ToList();
+        foreach (var raster in rasters)
+        {
+            // A raster file is one layer: published whether or not the configuration lists it.
+            listed.TryGetValue(raster.Info.Name, out var layerOptions);
+            published.Add(await LayerBuilder.BuildAsync(workspace, raster, storeOptions, layerOptions, crs, ct));
+        }
+        var missing = listed.Keys.Where(t => sources.All(s => s.Info.Name != t) && rasters.All(r => r.Info.Name != t)).ToList();
         if (missing.Count > 0) throw new InvalidDataException($"tables not found: {string.Join(", ", missing)}.");
         return published;
     }

@@ -26,7 +26,7 @@ public sealed partial class OgrClientTests(GeoSdiServer server) : IDisposable
 
         var layers = LayerLine().Matches(output).Select(m => m.Groups[1].Value).ToList();
 
-        Assert.Equal(SampleData.CollectionIds, layers.Order(StringComparer.Ordinal));
+        Assert.Equal(SampleData.AllCollectionIds, layers.Order(StringComparer.Ordinal));
     }
 
     [Theory]
