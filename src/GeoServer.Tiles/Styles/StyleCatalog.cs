@@ -15,5 +15,6 @@ public sealed class StyleCatalog(IReadOnlyDictionary<string, LayerStyles> config
 
     public LayerStyles For(LayerInfo layer) =>
         configured.TryGetValue(layer.Id, out var styles) ? styles
-        : _defaults.GetOrAdd(layer.Id, _ => new LayerStyles([StyleCompiler.Compile(DefaultStyles.For(layer.Schema.GeometryType), layer.Schema)]));
+        : _defaults.GetOrAdd(layer.Id, _ => new LayerStyles([StyleCompiler.Compile(
+            layer.Raster is { } raster ? DefaultStyles.ForRaster(raster) : DefaultStyles.For(layer.Schema.GeometryType), layer.Schema)]));
 }
