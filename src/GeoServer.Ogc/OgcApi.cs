@@ -1,4 +1,5 @@
 using GeoServer.Ogc.Common;
+using GeoServer.Ogc.Coverages;
 using GeoServer.Ogc.Features;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -22,6 +23,7 @@ public static class OgcApi
         ogc.MapGetAndHead("/collections/{collectionId}/items/{featureId}", FeatureEndpoints.Item);
         ogc.MapGetAndHead("/collections/{collectionId}/queryables", FeatureEndpoints.QueryablesOf);
         ogc.MapGetAndHead("/collections/{collectionId}/schema", GmlApplicationSchema.Write);
+        ogc.MapGetAndHead("/collections/{collectionId}/coverage", CoverageEndpoints.Coverage);
         return ogc;
     }
 
