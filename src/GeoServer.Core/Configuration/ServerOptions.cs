@@ -29,4 +29,7 @@ public sealed class ServerOptions
 
     /// <summary>When false, a store that fails to open is reported on /health instead of stopping start-up.</summary>
     public bool FailOnBrokenStore { get; init; } = true;
+
+    /// <summary>GDAL's block cache for raster stores, in MiB, shared by every raster; null keeps GDAL's default (5 % of RAM).</summary>
+    public int? GdalCacheMegabytes { get; init; }
 }

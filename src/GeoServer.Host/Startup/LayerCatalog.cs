@@ -3,6 +3,7 @@ using GeoServer.Core.Crs;
 using GeoServer.Core.Layers;
 using GeoServer.Core.Sources;
 using GeoServer.Data;
+using GeoServer.Data.Gdal;
 
 namespace GeoServer.Host.Startup;
 
@@ -23,6 +24,7 @@ public sealed class LayerCatalog(GeoSdiOptions options, string baseDirectory, Cr
 
     public async Task<LayerRegistry> LoadAsync(CancellationToken ct)
     {
+        ConfigureGdal();
         var workspaces = new List<Workspace>();
         var layers = new List<Layer>();
         foreach (var (workspaceId, workspaceOptions) in options.Workspaces)
@@ -49,6 +51,15 @@ public sealed class LayerCatalog(GeoSdiOptions options, string baseDirectory, Cr
         _log.LogInformation("Published {Count} layers in {Workspaces} workspaces", layers.Count, workspaces.Count);
         // Registry order is drawing order for a workspace's map: rasters (opaque pictures) go under the features.
         return new LayerRegistry(workspaces, layers.OrderBy(l => l.Raster is null ? 1 : 0).ToList(), new AccessPolicy());
+    }
+
+    /// <summary>GDAL's warnings into the log (it would print them on stderr), and its block cache as configured.</summary>
+    private void ConfigureGdal()
+    {
+        var gdal = logging.CreateLogger("GeoServer.Data.Gdal");
+        GdalLibrary.OnWarning(message => gdal.LogWarning("GDAL: {Message}", message));
+        if (options.Server.GdalCacheMegabytes is { } megabytes)
+            GdalLibrary.CacheMaxBytes = Math.Max(1, megabytes) * (1L << 20);
     }
 
     private async Task<List<Layer>> PublishStoreAsync(Workspace workspace, WorkspaceOptions workspaceOptions, string storeName,
