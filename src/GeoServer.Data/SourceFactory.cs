@@ -1,5 +1,6 @@
 using GeoServer.Core.Configuration;
 using GeoServer.Core.Sources;
+using GeoServer.Data.Gdal;
 using GeoServer.Data.GeoPackage;
 using GeoServer.Data.PostGis;
 using Microsoft.Extensions.Logging;
@@ -25,7 +26,9 @@ public static class SourceFactory
                 ListenForChanges = options.ListenForChanges,
             },
             logging),
+        "gdal" or "raster" or "geotiff" or "cog" => new GdalStore(Path.GetFullPath(
+            options.Path ?? throw new InvalidDataException("A gdal store needs a Path to a raster file (GeoTIFF, COG)."), baseDirectory)),
         "" => throw new InvalidDataException("The store has no Type."),
-        var other => throw new InvalidDataException($"Unknown store type '{other}'. Known types: geopackage, postgis."),
+        var other => throw new InvalidDataException($"Unknown store type '{other}'. Known types: geopackage, postgis, gdal."),
     };
 }

@@ -1,4 +1,5 @@
 using GeoServer.Ogc.Common;
+using GeoServer.Ogc.Coverages;
 using GeoServer.Ogc.Features;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -26,6 +27,7 @@ public static class OgcApi
         ogc.MapDelete("/collections/{collectionId}/items/{featureId}", FeatureEditEndpoints.Delete);
         ogc.MapGetAndHead("/collections/{collectionId}/queryables", FeatureEndpoints.QueryablesOf);
         ogc.MapGetAndHead("/collections/{collectionId}/schema", GmlApplicationSchema.Write);
+        ogc.MapGetAndHead("/collections/{collectionId}/coverage", CoverageEndpoints.Coverage);
         return ogc;
     }
 

@@ -9,6 +9,9 @@ public sealed class ServerOptions
 
     /// <summary>Largest page a client may ask for; larger limits are clamped to it (OGC API Features 7.15.3).</summary>
     public int MaxLimit { get; init; } = 1000;
+
+    /// <summary>Largest coverage download, uncompressed (width × height × bands × bytes per value), in MiB.</summary>
+    public int MaxCoverageMegabytes { get; init; } = 64;
     public int DefaultLimit { get; init; } = 10;
 
     /// <summary>
@@ -39,4 +42,7 @@ public sealed class ServerOptions
     /// pick up each other's changes within seconds).
     /// </summary>
     public string ConfigurationDatabase { get; init; } = ".geosdi/config.db";
+
+    /// <summary>GDAL's block cache for raster stores, in MiB, shared by every raster; null keeps GDAL's default (5 % of RAM).</summary>
+    public int? GdalCacheMegabytes { get; init; }
 }

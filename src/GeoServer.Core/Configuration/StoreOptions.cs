@@ -4,7 +4,7 @@ namespace GeoServer.Core.Configuration;
 
 public sealed class StoreOptions
 {
-    /// <summary>Store type: "geopackage" (more in later releases).</summary>
+    /// <summary>Store type: "geopackage", "postgis" or "gdal" (a raster file GDAL reads: GeoTIFF, COG).</summary>
     public string Type { get; init; } = "";
 
     /// <summary>File path for file stores, relative to the configuration file's folder.</summary>

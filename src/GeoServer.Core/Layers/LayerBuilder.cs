@@ -42,4 +42,17 @@ public static class LayerBuilder
         };
         return new Layer(layer, source);
     }
+
+    /// <summary>A raster layer: its features are the raster's footprint, so every feature service lists it too.</summary>
+    public static async Task<Layer> BuildAsync(Workspace workspace, IRasterSource raster, StoreOptions store,
+        LayerOptions? options, CrsRegistry crs, CancellationToken ct)
+    {
+        var footprint = new RasterFootprintSource(raster.Info);
+        var layer = await BuildAsync(workspace, footprint, store, options, crs, ct);
+        return layer with
+        {
+            Info = layer.Info with { Raster = raster.Info, Keywords = options?.Keywords ?? [workspace.Id, "raster"] },
+            Raster = raster,
+        };
+    }
 }

@@ -32,5 +32,8 @@ public sealed record LayerInfo
     public BBox? StorageExtent { get; init; }
     public required FeatureSchema Schema { get; init; }
     public TemporalProperty? Temporal { get; init; }
+
+    /// <summary>Grid, bands and value ranges of a raster layer; null for a layer of features.</summary>
+    public RasterInfo? Raster { get; init; }
     public (string? Start, string? End)? TemporalExtent { get; init; }
 }

@@ -3,6 +3,7 @@ using GeoServer.Core.Crs;
 using GeoServer.Core.Layers;
 using GeoServer.Core.Sources;
 using GeoServer.Data;
+using GeoServer.Data.Gdal;
 
 namespace GeoServer.Host.Startup;
 
@@ -28,6 +29,7 @@ public sealed class LayerCatalog(GeoSdiOptions options, string baseDirectory, Cr
 
     public async Task<LayerRegistry> LoadAsync(CancellationToken ct)
     {
+        ConfigureGdal();
         var workspaces = new List<Workspace>();
         var layers = new List<Layer>();
         foreach (var (workspaceId, workspaceOptions) in options.Workspaces)
@@ -52,7 +54,17 @@ public sealed class LayerCatalog(GeoSdiOptions options, string baseDirectory, Cr
             }
         }
         _log.LogInformation("Published {Count} layers in {Workspaces} workspaces", layers.Count, workspaces.Count);
-        return new LayerRegistry(workspaces, layers, new AccessPolicy());
+        // Registry order is drawing order for a workspace's map: rasters (opaque pictures) go under the features.
+        return new LayerRegistry(workspaces, layers.OrderBy(l => l.Raster is null ? 1 : 0).ToList(), new AccessPolicy());
+    }
+
+    /// <summary>GDAL's warnings into the log (it would print them on stderr), and its block cache as configured.</summary>
+    private void ConfigureGdal()
+    {
+        var gdal = logging.CreateLogger("GeoServer.Data.Gdal");
+        GdalLibrary.OnWarning(message => gdal.LogWarning("GDAL: {Message}", message));
+        if (options.Server.GdalCacheMegabytes is { } megabytes)
+            GdalLibrary.CacheMaxBytes = Math.Max(1, megabytes) * (1L << 20);
     }
 
     private async Task<List<Layer>> PublishStoreAsync(Workspace workspace, WorkspaceOptions workspaceOptions, string storeName,
@@ -61,6 +73,7 @@ public sealed class LayerCatalog(GeoSdiOptions options, string baseDirectory, Cr
         var store = SourceFactory.OpenStore(storeOptions, baseDirectory, logging);
         _stores.Add(store);
         var sources = await store.OpenFeatureSourcesAsync(ct);
+        var rasters = await store.OpenRasterSourcesAsync(ct);
         var listed = workspaceOptions.Layers
             .Where(l => l.Value.Store == storeName)
             .ToDictionary(l => l.Key, l => l.Value, StringComparer.Ordinal);
@@ -85,7 +98,13 @@ public sealed class LayerCatalog(GeoSdiOptions options, string baseDirectory, Cr
                         source.Info.Name, workspace.Id, storeName, e.Message);
                 }
         }
-        var missing = listed.Keys.Where(t => sources.All(s => s.Info.Name != t)).ToList();
+        foreach (var raster in rasters)
+        {
+            // A raster file is one layer: published whether or not the configuration lists it.
+            listed.TryGetValue(raster.Info.Name, out var layerOptions);
+            published.Add(await LayerBuilder.BuildAsync(workspace, raster, storeOptions, layerOptions, crs, ct));
+        }
+        var missing = listed.Keys.Where(t => sources.All(s => s.Info.Name != t) && rasters.All(r => r.Info.Name != t)).ToList();
         if (missing.Count > 0) throw new InvalidDataException($"tables not found: {string.Join(", ", missing)}.");
         _published.Add((store, published));
         return published;

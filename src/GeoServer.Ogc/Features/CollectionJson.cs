@@ -4,6 +4,8 @@ using GeoServer.Core.Crs;
 using GeoServer.Core.Layers;
 using GeoServer.Ogc.Common;
 
+using GeoServer.Ogc.Coverages;
+
 namespace GeoServer.Ogc.Features;
 
 /// <summary>Writes a collection description (OGC API Features 7.14), used by /collections and /collections/{id}.</summary>
@@ -113,5 +115,8 @@ public static class CollectionJson
         yield return new Link(paths.Schema(layer.Id), "describedBy", "application/xml", "GML application schema");
         yield return new Link(paths.Queryables(layer.Id), "http://www.opengis.net/def/rel/ogc/1.0/queryables",
             MediaTypes.SchemaJson, "Queryable properties");
+        if (layer.Raster is not null)
+            yield return new Link(paths.Collection(layer.Id) + "/coverage", "http://www.opengis.net/def/rel/ogc/1.0/coverage",
+                CoverageEndpoints.GeoTiff, "The pixels as GeoTIFF (bbox, bbox-crs, crs, width, height)");
     }
 }

@@ -189,6 +189,25 @@ public sealed class CairoCanvas : IMapCanvas
         Check(_cr);
     }
 
+    public unsafe void DrawImage(ReadOnlySpan<uint> pixels, int width, int height, double x, double y, double opacity)
+    {
+        if (width < 1 || height < 1 || pixels.Length < width * height)
+            throw new ArgumentException($"{pixels.Length} pixels do not make a {width} × {height} image.", nameof(pixels));
+        using var image = cairo_image_surface_create(FormatArgb32, width, height);
+        Check(image);
+        cairo_surface_flush(image);
+        var data = (byte*)cairo_image_surface_get_data(image);
+        int stride = cairo_image_surface_get_stride(image);
+        for (int row = 0; row < height; row++)
+            pixels.Slice(row * width, width).CopyTo(new Span<uint>(data + (long)row * stride, width));
+        cairo_surface_mark_dirty(image);
+        cairo_save(_cr);
+        cairo_set_source_surface(_cr, image, x, y);
+        cairo_paint_with_alpha(_cr, Math.Clamp(opacity, 0, 1));
+        cairo_restore(_cr);   // drops the context's reference to the image before it is destroyed
+        Check(_cr);
+    }
+
     public unsafe Rgba GetPixel(int x, int y)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(x);

@@ -69,6 +69,8 @@ internal static partial class CairoNative
 
     // Painting
     [LibraryImport(Lib)] public static partial void cairo_paint(CairoContextHandle cr);
+    [LibraryImport(Lib)] public static partial void cairo_paint_with_alpha(CairoContextHandle cr, double alpha);
+    [LibraryImport(Lib)] public static partial void cairo_set_source_surface(CairoContextHandle cr, CairoSurfaceHandle surface, double x, double y);
     [LibraryImport(Lib)] public static partial void cairo_fill(CairoContextHandle cr);
     [LibraryImport(Lib)] public static partial void cairo_fill_preserve(CairoContextHandle cr);
     [LibraryImport(Lib)] public static partial void cairo_stroke(CairoContextHandle cr);

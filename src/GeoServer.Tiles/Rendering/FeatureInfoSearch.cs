@@ -21,6 +21,7 @@ public static class FeatureInfoSearch
         var info = layer.Info;
         if (info.StorageCrs is null) return [];
         var (x, y) = frame.ToMap(column, row);
+        if (layer.Raster is { } raster) return await RasterValuesAsync(crs, layer, raster, frame, x, y, ct);
         var around = new BBox(x - tolerancePixels * frame.PixelWidth, y - tolerancePixels * frame.PixelHeight,
             x + tolerancePixels * frame.PixelWidth, y + tolerancePixels * frame.PixelHeight);
         var box = crs.GetTransform(frame.Crs, info.StorageCrs).Transform(around);
@@ -35,5 +36,22 @@ public static class FeatureInfoSearch
             if (distance <= tolerancePixels) hits.Add(new FeatureInfoHit(layer, feature, distance));
         }
         return hits.OrderBy(h => h.DistancePixels).ThenByDescending(h => h.Feature.Id).Take(count).ToList();
+    }
+
+    /// <summary>
+    /// A raster's answer: one "feature", the full-resolution source pixel under the click, with every band's value
+    /// (null on nodata) and the pixel's number in the grid (row × width + column + 1) as its id. None outside the raster.
+    /// </summary>
+    private static async Task<IReadOnlyList<FeatureInfoHit>> RasterValuesAsync(CrsRegistry crs, Layer layer, IRasterSource raster,
+        MapFrame frame, double x, double y, CancellationToken ct)
+    {
+        crs.GetTransform(frame.Crs, layer.Info.StorageCrs!).Transform(ref x, ref y);
+        if (!double.IsFinite(x) || !double.IsFinite(y)) return [];
+        var values = await raster.ValuesAtAsync(x, y, ct);
+        if (values is null || values.All(v => v is null)) return [];
+        var grid = raster.Info;
+        long column = (long)Math.Floor((x - grid.Extent.MinX) / grid.PixelSizeX), row = (long)Math.Floor((grid.Extent.MaxY - y) / grid.PixelSizeY);
+        var pixel = new Feature(row * grid.Width + column + 1, Factory.CreatePoint(new Coordinate(x, y)), values.Select(v => (object?)v).ToArray());
+        return [new FeatureInfoHit(layer, pixel, 0)];
     }
 }

@@ -49,6 +49,12 @@ public interface IMapCanvas : IDisposable
     /// <summary>Draws a text with its baseline starting at (x, y), with an optional halo of the given radius.</summary>
     void DrawText(string text, double x, double y, FontSpec font, Rgba color, Rgba? halo = null, double haloRadius = 0);
 
+    /// <summary>
+    /// Composites an image (width × height premultiplied ARGB32 words, 0xAARRGGBB, row by row) over the canvas with
+    /// its top-left corner at pixel (x, y), at the given opacity (0–1).
+    /// </summary>
+    void DrawImage(ReadOnlySpan<uint> pixels, int width, int height, double x, double y, double opacity);
+
     /// <summary>The pixel at (x, y) with straight alpha (for tests and GetFeatureInfo-style probes).</summary>
     Rgba GetPixel(int x, int y);
 

@@ -54,6 +54,13 @@ public sealed class MapRenderer(CrsRegistry crs)
             var toStorage = crs.GetTransform(frame.Crs, info.StorageCrs);
             var box = toStorage.Transform(frame.Grown(MarginPixels));
             if (double.IsNaN(box.MinX) || info.StorageExtent is { } extent && !extent.Intersects(box)) continue;
+            if (styled.Layer.Raster is { } raster)
+            {
+                // A raster's features are only its footprint: draw its pixels instead.
+                foreach (var symbolizer in rules.SelectMany(r => r.Symbolizers).OfType<CompiledRaster>())
+                    await RasterPainter.DrawAsync(canvas, frame, raster, symbolizer, crs, ct);
+                continue;
+            }
             var toMap = crs.GetTransform(info.StorageCrs, frame.Crs);
             draw.Transform = toMap.IsIdentity ? null : toMap;
 

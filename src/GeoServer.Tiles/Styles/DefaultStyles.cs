@@ -1,3 +1,4 @@
+using GeoServer.Core.Sources;
 using GeoServer.Tiles.Rendering;
 
 namespace GeoServer.Tiles.Styles;
@@ -22,6 +23,28 @@ public static class DefaultStyles
             "POLYGON" or "SURFACE" or "CURVEPOLYGON" => Make("default-polygon", Polygon()),
             _ => Make("default-geometry", Polygon(), Line()),
         };
+    }
+
+    /// <summary>
+    /// A style for a raster: its Red, Green and Blue bands when it has them (byte bands as they are, others stretched
+    /// over their range); otherwise its first band, byte bands as grey and other types through an elevation ramp over
+    /// the band's range.
+    /// </summary>
+    public static Style ForRaster(RasterInfo raster)
+    {
+        int Find(string colour) => raster.Bands.FirstOrDefault(b => b.ColorInterpretation == colour)?.Index ?? 0;
+        int red = Find("Red"), green = Find("Green"), blue = Find("Blue");
+        if (red > 0 && green > 0 && blue > 0)
+            return Make("default-rgb", new RasterSymbolizer { Bands = [red, green, blue] });
+        var band = raster.Bands[0];
+        if (band.DataType == "Byte") return Make("default-grey", new RasterSymbolizer { Bands = [1] });
+        double lo = band.Min, hi = band.Max > band.Min ? band.Max : band.Min + 1;
+        string[] colours = ["#2b83ba", "#abdda4", "#ffffbf", "#fdae61", "#d7191c"];
+        return Make("default-ramp", new RasterSymbolizer
+        {
+            Bands = [1],
+            ColorMap = colours.Select((c, i) => new ColorMapEntry { Value = lo + (hi - lo) * i / (colours.Length - 1), Color = c }).ToList(),
+        });
     }
 
     private static Style Make(string name, params Symbolizer[] symbolizers) => new()

@@ -21,7 +21,8 @@ public sealed class StyleCatalog(IReadOnlyDictionary<string, LayerStyles> config
     {
         var state = _state;
         return state.Configured.TryGetValue(layer.Id, out var styles) ? styles
-            : state.Defaults.GetOrAdd(layer.Id, _ => new LayerStyles([StyleCompiler.Compile(DefaultStyles.For(layer.Schema.GeometryType), layer.Schema)]));
+            : state.Defaults.GetOrAdd(layer.Id, _ => new LayerStyles([StyleCompiler.Compile(
+                layer.Raster is { } raster ? DefaultStyles.ForRaster(raster) : DefaultStyles.For(layer.Schema.GeometryType), layer.Schema)]));
     }
 
     /// <summary>Publishes a new set of configured styles; defaults are compiled again, as a layer's schema may have changed.</summary>

@@ -69,6 +69,7 @@ public static class StyleCompiler
                     OptionalColour(pt.Fill, pt.Opacity, at, "fill"),
                     OptionalPen(pt.Stroke, pt.Opacity, pt.StrokeWidth, null, LineJoin.Round, LineCap.Round, at)),
                 TextSymbolizer t => Text(t, schema, at),
+                RasterSymbolizer r => Raster(r, schema, at),
                 null => throw new StyleException($"{at}: a symbolizer cannot be null."),
                 var other => throw new StyleException($"{at}: {other.GetType().Name} cannot be drawn."),
             });
@@ -93,6 +94,64 @@ public static class StyleCompiler
         if (!double.IsFinite(t.OffsetX) || !double.IsFinite(t.OffsetY))
             throw new StyleException($"{at}: the label offset must be finite.");
         return new CompiledText(index, font, Colour(t.Fill, 1, at, "fill"), halo, t.HaloRadius, t.OffsetX, t.OffsetY);
+    }
+
+    private static CompiledRaster Raster(RasterSymbolizer r, FeatureSchema schema, string at)
+    {
+        // A raster layer's schema has one "band_N" number per band (RasterFootprintSource).
+        int bandCount = 0;
+        while (schema.Find(RasterFootprintSource.BandProperty(bandCount + 1)) is not null) bandCount++;
+        if (bandCount == 0) throw new StyleException($"{at} (raster): the layer is not a raster.");
+        if (r.Bands is { } bands)
+        {
+            if (bands.Count is not (1 or 3))
+                throw new StyleException($"{at} (raster): bands lists {bands.Count} bands; list one (ramp, grey, hillshade) or three (red, green, blue).");
+            foreach (var band in bands)
+                if (band < 1 || band > bandCount)
+                    throw new StyleException($"{at} (raster): band {band} does not exist; the raster has bands 1 to {bandCount}.");
+        }
+        int listed = r.Bands?.Count ?? 3;
+        var min = Limits(r.Min, listed, at, "min");
+        var max = Limits(r.Max, listed, at, "max");
+        for (int i = 0; i < listed; i++)
+            if (min[i] is { } lo && max[i] is { } hi && !(hi > lo))
+                throw new StyleException($"{at} (raster): max {hi} is not above min {lo}.");
+
+        List<RampStop>? ramp = null;
+        if (r.ColorMap is { Count: > 0 } map)
+        {
+            if (r.Bands is { Count: 3 }) throw new StyleException($"{at} (raster): a colorMap colours one band, but bands lists three.");
+            ramp = [];
+            foreach (var entry in map)
+            {
+                if (!double.IsFinite(entry.Value)) throw new StyleException($"{at} (raster): colorMap value {entry.Value} is not a number.");
+                if (ramp.Count > 0 && entry.Value <= ramp[^1].Value)
+                    throw new StyleException($"{at} (raster): colorMap values must increase; {entry.Value} follows {ramp[^1].Value}.");
+                ramp.Add(new RampStop(entry.Value, Colour(entry.Color, entry.Opacity, at, "colorMap"),
+                    entry.Label ?? entry.Value.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture)));
+            }
+        }
+        if (r.Hillshade && r.Bands is { Count: 3 }) throw new StyleException($"{at} (raster): hillshade shades one band, but bands lists three.");
+        if (!double.IsFinite(r.Azimuth) || !double.IsFinite(r.Altitude) || r.Altitude is < 0 or > 90)
+            throw new StyleException($"{at} (raster): azimuth must be a number and altitude between 0 and 90 degrees.");
+        Positive(r.ZFactor, at, "zFactor");
+        if (!double.IsFinite(r.Opacity) || r.Opacity is < 0 or > 1)
+            throw new StyleException($"{at} (raster): opacity {r.Opacity} must be between 0 and 1.");
+        return new CompiledRaster(r.Bands, min, max, ramp, r.Hillshade, r.Azimuth, r.Altitude, r.ZFactor, r.Opacity, r.Resampling);
+    }
+
+    private static double?[] Limits(IReadOnlyList<double>? values, int bands, string at, string what)
+    {
+        var limits = new double?[bands];
+        if (values is null) return limits;
+        if (values.Count != 1 && values.Count != bands)
+            throw new StyleException($"{at} (raster): {what} lists {values.Count} values for {bands} bands; give one, or one per band.");
+        for (int i = 0; i < bands; i++)
+        {
+            var v = values[values.Count == 1 ? 0 : i];
+            limits[i] = double.IsFinite(v) ? v : throw new StyleException($"{at} (raster): {what} {v} is not a number.");
+        }
+        return limits;
     }
 
     private static StrokeStyle? OptionalPen(string? colour, double opacity, double width, IReadOnlyList<double>? dash,

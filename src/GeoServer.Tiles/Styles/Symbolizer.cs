@@ -8,4 +8,5 @@ namespace GeoServer.Tiles.Styles;
 [JsonDerivedType(typeof(LineSymbolizer), "line")]
 [JsonDerivedType(typeof(PointSymbolizer), "point")]
 [JsonDerivedType(typeof(TextSymbolizer), "text")]
+[JsonDerivedType(typeof(RasterSymbolizer), "raster")]
 public abstract class Symbolizer;

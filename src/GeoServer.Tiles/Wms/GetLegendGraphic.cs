@@ -27,16 +27,16 @@ public static class GetLegendGraphic
             throw WmsException.InvalidFormat("format", formatText, MapViewParser.Formats.Keys);
         int width = Size(request, "width"), height = Size(request, "height");
 
-        var rules = RulesOf(style, request.Get("rule"), request.Get("scale"));
-        var (canvasWidth, canvasHeight) = Layout(rules, width, height);
+        var rows = RowsOf(RulesOf(style, request.Get("rule"), request.Get("scale")));
+        var (canvasWidth, canvasHeight) = Layout(rows, width, height);
         using var canvas = new CairoCanvas(canvasWidth, canvasHeight);
         bool transparent = string.Equals(request.Get("transparent"), "TRUE", StringComparison.OrdinalIgnoreCase);
         canvas.Clear(transparent && format == ImageFormat.Png ? Rgba.Transparent : Rgba.White);
         double y = 0;
-        foreach (var rule in rules)
+        foreach (var (rule, colour, title) in rows)
         {
-            Swatch(canvas, rule, 0, y, width, height);
-            var title = TitleOf(rule, rules.Count);
+            if (colour is { } c) ColourSwatch(canvas, c, 0, y, width, height);
+            else Swatch(canvas, rule, 0, y, width, height);
             if (title.Length > 0)
             {
                 var extents = canvas.MeasureText(title, Font);
@@ -50,7 +50,36 @@ public static class GetLegendGraphic
 
     /// <summary>The size of the default legend of a style (for the capabilities' LegendURL).</summary>
     public static (int Width, int Height) SizeOf(CompiledStyle style) =>
-        Layout(RulesOf(style, null, null), DefaultSwatch, DefaultSwatch);
+        Layout(RowsOf(RulesOf(style, null, null)), DefaultSwatch, DefaultSwatch);
+
+    /// <summary>
+    /// A row per rule, titled; a raster colour ramp instead gets a row per stop, its colour and label, under the
+    /// rule's title when it has one.
+    /// </summary>
+    private static List<(CompiledRule Rule, Rgba? Colour, string Title)> RowsOf(IReadOnlyList<CompiledRule> rules)
+    {
+        var rows = new List<(CompiledRule, Rgba?, string)>();
+        foreach (var rule in rules)
+        {
+            var ramp = rule.Symbolizers.OfType<CompiledRaster>().FirstOrDefault(r => r.Ramp is not null)?.Ramp;
+            if (ramp is null)
+            {
+                rows.Add((rule, null, TitleOf(rule, rules.Count)));
+                continue;
+            }
+            if (rule.Source.Title is { Length: > 0 } heading) rows.Add((rule, Rgba.Transparent, heading));
+            rows.AddRange(ramp.Select(stop => (rule, (Rgba?)stop.Colour, stop.Label)));
+        }
+        return rows;
+    }
+
+    private static void ColourSwatch(IMapCanvas canvas, Rgba colour, double x, double y, int width, int height)
+    {
+        if (colour.A == 0) return;
+        canvas.NewPath();
+        canvas.Rectangle(x + 1, y, width - 2, height);
+        canvas.Fill(colour);
+    }
 
     private static IReadOnlyList<CompiledRule> RulesOf(CompiledStyle style, string? ruleName, string? scaleText)
     {
@@ -69,20 +98,17 @@ public static class GetLegendGraphic
         return rules.ToList();
     }
 
-    private static (int Width, int Height) Layout(IReadOnlyList<CompiledRule> rules, int width, int height)
+    private static (int Width, int Height) Layout(IReadOnlyList<(CompiledRule Rule, Rgba? Colour, string Title)> legend, int width, int height)
     {
         double textWidth = 0;
-        if (rules.Count > 0)
+        if (legend.Count > 0)
         {
             using var measure = new CairoCanvas(1, 1);
-            foreach (var rule in rules)
-            {
-                var title = TitleOf(rule, rules.Count);
+            foreach (var (_, _, title) in legend)
                 if (title.Length > 0) textWidth = Math.Max(textWidth, measure.MeasureText(title, Font).XAdvance);
-            }
         }
         int total = (int)Math.Ceiling(width + (textWidth > 0 ? Gap + textWidth + Gap : 0));
-        int rows = Math.Max(1, rules.Count);
+        int rows = Math.Max(1, legend.Count);
         return (Math.Max(1, total), (int)Math.Ceiling(rows * height + (rows - 1) * Gap));
     }
 

@@ -20,12 +20,12 @@ public sealed class CollectionsTests(GeoSdiServer server)
             .Where(c => c.GetProperty("itemType").GetString() == "feature").ToList();
 
     [Fact]
-    public async Task The_collections_are_every_table_of_the_five_sample_GeoPackages_by_workspace()
+    public async Task The_collections_are_every_table_of_the_five_sample_GeoPackages_and_the_sample_rasters_by_workspace()
     {
         var ids = (await ListAsync()).Select(c => c.GetProperty("id").GetString()).ToList();
 
-        Assert.Equal(21, ids.Count);
-        Assert.Equal(SampleData.CollectionIds, ids.Order(StringComparer.Ordinal));
+        Assert.Equal(23, ids.Count);
+        Assert.Equal(SampleData.AllCollectionIds, ids.Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -42,7 +42,7 @@ public sealed class CollectionsTests(GeoSdiServer server)
             while (reader.Read()) tables.Add(workspace + ":" + reader.GetString(0));
         }
 
-        Assert.Equal(tables.Order(StringComparer.Ordinal), ids.Order(StringComparer.Ordinal));
+        Assert.Equal(tables.Concat(SampleData.RasterCollectionIds).Order(StringComparer.Ordinal), ids.Order(StringComparer.Ordinal));
     }
 
     [Fact]

@@ -88,7 +88,7 @@ public sealed class OpenApiTests(GeoSdiServer server)
         var ids = api.GetProperty("components").GetProperty("parameters").GetProperty("collectionId")
             .GetProperty("schema").GetProperty("enum").EnumerateArray().Select(e => e.GetString()).ToList();
 
-        Assert.Equal(SampleData.CollectionIds, ids.Order(StringComparer.Ordinal));
+        Assert.Equal(SampleData.AllCollectionIds, ids.Order(StringComparer.Ordinal));
     }
 
     [Fact]

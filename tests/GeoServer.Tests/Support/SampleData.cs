@@ -50,6 +50,12 @@ public static class SampleData
         "vn:vn_provinces_2025_ne",
     ];
 
+    /// <summary>The sample COGs the default configuration publishes as raster layers (their features: one footprint).</summary>
+    public static readonly IReadOnlyList<string> RasterCollectionIds = ["vn:bluemarble_vn", "vn:dem_srtm3_N21E105"];
+
+    /// <summary>Every collection: the GeoPackage tables and the rasters, in ordinal order.</summary>
+    public static IReadOnlyList<string> AllCollectionIds => CollectionIds.Concat(RasterCollectionIds).Order(StringComparer.Ordinal).ToList();
+
     /// <summary>Collections without geometry (GeoPackage attribute tables).</summary>
     public static readonly IReadOnlySet<string> AttributeCollections =
         new HashSet<string> { "ha-noi:land_use_codes", "vn:observations", "vn:observed_properties" };
@@ -57,8 +63,8 @@ public static class SampleData
     /// <summary>Whether a collection has geometry (and so is a map layer).</summary>
     public static bool HasGeometry(string collectionId) => !AttributeCollections.Contains(collectionId);
 
-    /// <summary>The map layers of the default configuration: every collection with geometry.</summary>
-    public static IEnumerable<string> MapLayerIds => CollectionIds.Where(HasGeometry);
+    /// <summary>The map layers of the default configuration: every collection with geometry, and the rasters.</summary>
+    public static IEnumerable<string> MapLayerIds => CollectionIds.Where(HasGeometry).Concat(RasterCollectionIds);
 
     public static string PathOf(string file) => System.IO.Path.Combine(RepositoryRoot, "data-samples", file);
 

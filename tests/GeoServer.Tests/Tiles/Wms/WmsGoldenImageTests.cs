@@ -18,6 +18,7 @@ public sealed class WmsGoldenImageTests(GeoSdiServer server)
         { "vietnam-3857", "layers=vn:vn_provinces_2025,vn:rivers,vn:railways,vn:populated_places&styles=&crs=EPSG:3857&bbox=11354588,893463,12245143,2753408&width=400&height=836" },
         { "red-river-delta-4326", "layers=vn:vn_provinces_2025,vn:rivers,vn:populated_places,vn:monitoring_stations&styles=&crs=EPSG:4326&bbox=20.2,105.3,21.4,106.9&width=640&height=480" },
         { "ha-noi-parcels-sld", "layers=ha-noi:land_parcels_synthetic&styles=&crs=EPSG:3857&bbox=11780700,2407600,11781100,2408000&width=300&height=300" },
+        { "dem-relief-3857", "layers=vn:dem_srtm3_N21E105,vn:rivers&styles=&crs=EPSG:3857&bbox=11680000,2380000,11810000,2520000&width=260&height=280" },
         { "geology-vn2000-utm", "layers=vn:geological_units_synthetic,vn:faults_illustrative,vn:mineral_occurrences_illustrative&styles=&crs=EPSG:3405&bbox=300000,1800000,900000,2600000&width=300&height=400" },
     };
 

@@ -1,0 +1,130 @@
+using static GeoServer.Data.Gdal.GdalNative;
+
+namespace GeoServer.Data.Gdal;
+
+/// <summary>
+/// One open GDAL dataset with managed accessors. Like GDAL's handle it is for one thread at a time: share a
+/// <see cref="GdalDatasetPool"/>, not a dataset.
+/// </summary>
+internal sealed class GdalDataset : IDisposable
+{
+    private readonly GdalDatasetHandle _handle;
+
+    private GdalDataset(GdalDatasetHandle handle) => _handle = handle;
+
+    /// <summary>Opens a raster read-only; GDAL's message (missing file, not a raster, …) when it cannot.</summary>
+    public static GdalDataset OpenRaster(string path)
+    {
+        GdalLibrary.Initialise();
+        CPLErrorReset();
+        return new GdalDataset(Check(GDALOpenEx(path, GdalNative.OpenRaster | OpenVerboseError, IntPtr.Zero, IntPtr.Zero, IntPtr.Zero), $"Opening '{path}'"));
+    }
+
+    internal GdalDatasetHandle Handle => _handle;
+
+    public int Width => GDALGetRasterXSize(_handle);
+    public int Height => GDALGetRasterYSize(_handle);
+    public int BandCount => GDALGetRasterCount(_handle);
+
+    /// <summary>GDAL's driver short name ("GTiff", "MEM", …).</summary>
+    public string Driver => Text(GDALGetDriverShortName(GDALGetDatasetDriver(_handle))) ?? "";
+
+    /// <summary>The affine pixel-to-map transform (x0, dx, rx, y0, ry, dy); null when the dataset has none.</summary>
+    public double[]? GeoTransform
+    {
+        get
+        {
+            var transform = new double[6];
+            CPLErrorReset();
+            return GDALGetGeoTransform(_handle, transform) == ErrNone ? transform : null;
+        }
+    }
+
+    /// <summary>The CRS as WKT; empty when the dataset has none.</summary>
+    public string ProjectionWkt => Text(GDALGetProjectionRef(_handle)) ?? "";
+
+    /// <summary>The EPSG code of the CRS, when it has one or GDAL can identify one; null otherwise.</summary>
+    public int? Epsg => EpsgOf(ProjectionWkt);
+
+    /// <summary>
+    /// The EPSG code of a WKT CRS: its own authority, else OSRAutoIdentifyEPSG, else the best match in PROJ's
+    /// database when it is at least 70 % sure (what gdalsrsinfo -e reports for a WKT1 UTM zone without codes).
+    /// </summary>
+    public static unsafe int? EpsgOf(string wkt)
+    {
+        if (string.IsNullOrWhiteSpace(wkt)) return null;
+        GdalLibrary.Initialise();
+        CPLErrorReset();
+        using var srs = OSRNewSpatialReference(wkt);
+        if (srs.IsInvalid) return null;
+        if (Code(OSRGetAuthorityName(srs, IntPtr.Zero), OSRGetAuthorityCode(srs, IntPtr.Zero)) is { } own) return own;
+        if (OSRAutoIdentifyEPSG(srs) == ErrNone
+            && Code(OSRGetAuthorityName(srs, IntPtr.Zero), OSRGetAuthorityCode(srs, IntPtr.Zero)) is { } identified)
+            return identified;
+        var matches = OSRFindMatches(srs, IntPtr.Zero, out var count, out var confidences);
+        try
+        {
+            return count > 0 && confidences[0] >= 70 ? Code(OSRGetAuthorityName(matches[0], IntPtr.Zero), OSRGetAuthorityCode(matches[0], IntPtr.Zero)) : null;
+        }
+        finally
+        {
+            if (matches is not null) OSRFreeSRSArray(matches);
+            if (confidences is not null) VSIFree(confidences);
+            CPLErrorReset();
+        }
+    }
+
+    private static int? Code(IntPtr authority, IntPtr code) =>
+        Text(authority) == "EPSG" && int.TryParse(Text(code), out var value) ? value : null;
+
+    /// <summary>Band <paramref name="index"/> (1-based), valid while this dataset is open.</summary>
+    public GdalBand Band(int index)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(index, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(index, BandCount);
+        return new GdalBand(GDALGetRasterBand(_handle, index), index);
+    }
+
+    /// <summary>
+    /// gdal_translate as a function: <paramref name="options"/> are its command-line arguments ("-of", "GTiff", …);
+    /// the result is the new dataset (close it to finish writing a file).
+    /// </summary>
+    public GdalDataset Translate(string destination, IEnumerable<string> options)
+    {
+        using var argv = CslHandle.From(options);
+        using var parsed = Check(GDALTranslateOptionsNew(argv.Pointer, IntPtr.Zero), "Parsing gdal_translate options");
+        CPLErrorReset();
+        return new GdalDataset(Check(GDALTranslate(destination, _handle, parsed, out _), "gdal_translate"));
+    }
+
+    /// <summary>
+    /// gdalwarp as a function over this dataset: <paramref name="options"/> are its command-line arguments ("-t_srs",
+    /// "EPSG:3857", "-of", "MEM", …); the result is the new dataset.
+    /// </summary>
+    public unsafe GdalDataset Warp(string destination, IEnumerable<string> options)
+    {
+        using var argv = CslHandle.From(options);
+        using var parsed = Check(GDALWarpAppOptionsNew(argv.Pointer, IntPtr.Zero), "Parsing gdalwarp options");
+        bool added = false;
+        _handle.DangerousAddRef(ref added);
+        try
+        {
+            var source = _handle.DangerousGetHandle();
+            CPLErrorReset();
+            return new GdalDataset(Check(GDALWarp(destination, IntPtr.Zero, 1, &source, parsed, out _), "gdalwarp"));
+        }
+        finally
+        {
+            if (added) _handle.DangerousRelease();
+        }
+    }
+
+    /// <summary>A virtual dataset reprojecting this one to <paramref name="targetWkt"/> (GDALAutoCreateWarpedVRT); it reads through this dataset, so dispose it first.</summary>
+    public GdalDataset AutoWarpedVrt(string targetWkt, GdalResampling resampling = GdalResampling.Nearest)
+    {
+        CPLErrorReset();
+        return new GdalDataset(Check(GDALAutoCreateWarpedVRT(_handle, null, targetWkt, (int)resampling, 0.125, IntPtr.Zero), "GDALAutoCreateWarpedVRT"));
+    }
+
+    public void Dispose() => _handle.Dispose();
+}
