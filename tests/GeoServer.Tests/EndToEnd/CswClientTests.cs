@@ -65,7 +65,7 @@ public sealed class CswClientTests(GeoSdiServer server) : IDisposable
         var bbox = Line(output, "BBOX");
         Assert.Contains("ha-noi:land_parcels_synthetic", bbox);
         Assert.DoesNotContain("service:", bbox);
-        int total = SampleData.CollectionIds.Count + 4;
+        int total = SampleData.AllCollectionIds.Count + 4;
         Assert.Contains($"PAGED {total} {total} {total}", output);
         Assert.Contains($"BYID {total} {total}", output);
         Assert.Contains("ISO Sông, kênh (GSHHG/WDBII) 100 5 OGC:API-Features WWW:LINK OGC:WMS OGC:WMTS OGC:API-Tiles", output);

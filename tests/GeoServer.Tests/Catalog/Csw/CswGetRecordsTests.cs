@@ -16,7 +16,7 @@ public sealed class CswGetRecordsTests(GeoSdiServer server)
 
         Assert.Equal(HttpStatusCode.OK, status);
         var results = doc.Root!.Element(CswNs + "SearchResults")!;
-        Assert.Equal((SampleData.CollectionIds.Count + 4).ToString(), results.Attribute("numberOfRecordsMatched")!.Value);
+        Assert.Equal((SampleData.AllCollectionIds.Count + 4).ToString(), results.Attribute("numberOfRecordsMatched")!.Value);
         Assert.Equal("0", results.Attribute("numberOfRecordsReturned")!.Value);
         Assert.Empty(results.Elements());
     }

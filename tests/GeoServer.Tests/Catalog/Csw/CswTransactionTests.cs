@@ -148,7 +148,7 @@ public sealed class CswTransactionTests(GeoSdiServer server)
             workspace: "ha-noi");
 
         Assert.Equal(200, status);
-        int published = SampleData.CollectionIds.Count + 4;
+        int published = SampleData.AllCollectionIds.Count + 4;
         Assert.Equal(published, Total(doc, "totalInserted"));
         var harvested = _catalog.Search(Anonymous, new SearchQuery { Workspace = "ha-noi", Text = "song kenh" }).Records.Single();
         Assert.Equal("ha-noi:vn:rivers", harvested.Id);

@@ -68,8 +68,11 @@ public sealed class RecordsApiTests(GeoSdiServer server)
     {
         var page = await JsonAsync($"{Items}?q=ha%20noi");
 
+        // Hà Nội's own layers rank above others that merely mention it (the DEM tile N21E105 covers the city).
         Assert.StartsWith("ha-noi:", Ids(page)[0]);
-        Assert.All(Ids(page), id => Assert.StartsWith("ha-noi:", id));
+        Assert.All(Ids(page).TakeWhile(id => id.StartsWith("ha-noi:", StringComparison.Ordinal)), id => Assert.StartsWith("ha-noi:", id));
+        Assert.Equal(SampleData.CollectionIds.Count(id => id.StartsWith("ha-noi:", StringComparison.Ordinal)),
+            Ids(page).TakeWhile(id => id.StartsWith("ha-noi:", StringComparison.Ordinal)).Count());
     }
 
     [Fact]
@@ -94,7 +97,7 @@ public sealed class RecordsApiTests(GeoSdiServer server)
             url = page.GetProperty("links").EnumerateArray().Where(l => l.GetProperty("rel").GetString() == "next")
                 .Select(l => l.GetProperty("href").GetString()).FirstOrDefault();
         }
-        Assert.Equal(SampleData.CollectionIds.Count + 4, matched);
+        Assert.Equal(SampleData.AllCollectionIds.Count + 4, matched);
         Assert.Equal(matched, all.Distinct().Count());
         Assert.Equal(matched, all.Count);
     }
