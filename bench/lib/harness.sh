@@ -2,13 +2,18 @@
 # lib/harness.sh -- the measuring machinery run-postgis.sh, run-wms.sh and run-features.sh share; sourced, not run.
 # The caller sets: HERE REPO OUT PATTERN PORT RUN_DIR PEERS_RUN CONFIG (GeoSDI config file) BENCH_NAME (log prefix)
 #   [THREADS (wrk threads, 2)]
-#   PY MONITOR ROTATE DUR WARM REPEATS TIMEOUT QUIET_MAX_WAIT QUIET_PCT MAX_ATTEMPTS FOREIGN_MAX_S BUDGET_S T0,
+#   PY MONITOR ROTATE BUDGET_S T0 (DUR WARM REPEATS TIMEOUT QUIET_MAX_WAIT QUIET_PCT MAX_ATTEMPTS FOREIGN_MAX_S
+#   default below),
 #   and GPID (the measured GeoSDI) once started.
 # Every measurement: wait for an idle machine, WARM s warm-up (discarded), let the servers finish abandoned requests,
 # then DUR s measured while monitor.py samples peak RSS and the CPU split; an attempt during which other processes
 # used more than FOREIGN_MAX_S CPU-seconds (or the server restarted) is repeated up to MAX_ATTEMPTS times (1 once
 # BUDGET_S seconds have passed), the cleanest kept; REPEATS rounds per scenario, the order alternating.
 # A script may redefine pids_of (series' pid spec -> what monitor.py takes) after sourcing (run-features.sh does).
+
+# The measuring knobs every script shares; a script or the environment may set any of them first.
+: "${DUR:=20}" "${WARM:=5}" "${REPEATS:=3}" "${TIMEOUT:=60s}" "${QUIET_MAX_WAIT:=240}" "${QUIET_PCT:=15}"
+: "${MAX_ATTEMPTS:=3}" "${FOREIGN_MAX_S:=2.0}"
 
 log() { echo "[$BENCH_NAME $(date +%H:%M:%S)] $*" | tee -a "$OUT/run.log"; }
 want() { echo "$1" | grep -qE "$PATTERN"; }

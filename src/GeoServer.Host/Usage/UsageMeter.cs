@@ -42,7 +42,7 @@ public sealed class UsageMeter
 
     private void Record(HttpContext http, long features, long bytes)
     {
-        var (service, workspace) = ServiceOf(http.Request.PathBase.Add(http.Request.Path));
+        var (service, workspace) = ServiceOf(http.Request);
         if (service is null) return;
         string caller = http.User.Identity?.IsAuthenticated == true ? http.User.Identity.Name ?? "?" : "anonymous";
         var hour = DateTime.UtcNow;
@@ -63,29 +63,56 @@ public sealed class UsageMeter
         }
     }
 
-    /// <summary>/ogc → ogcapi, /wms, /wmts, /tiles, /csw, /admin; /ws/{workspace}/… names the workspace too.</summary>
-    private static (string? Service, string? Workspace) ServiceOf(PathString path)
+    private static readonly string[] RouteNames = ["collectionId", "tileset", "layer"];
+    private static readonly string[] NoLayer = [""];
+
+    /// <summary>
+    /// /ogc → ogcapi, /wms, /wmts, /tiles, /csw, /admin; a workspace endpoint (/ws/{workspace}/…, moved into the
+    /// path base, or still in the path for WMS and CSW) names the workspace too. Read without splitting: this runs
+    /// on every request, cache hits included.
+    /// </summary>
+    private static (string? Service, string? Workspace) ServiceOf(HttpRequest request)
     {
-        var segments = (path.Value ?? "").Split('/', StringSplitOptions.RemoveEmptyEntries);
-        string? workspace = null;
-        if (segments is ["ws", var ws, ..]) (workspace, segments) = (ws, segments[2..]);
-        return segments.Length == 0 ? (null, null) : segments[0] switch
+        ReadOnlySpan<char> path = request.Path.Value, workspace = default;
+        if (request.PathBase.Value is { Length: > 0 } pathBase) SplitWorkspace(pathBase, out workspace, out _);
+        if (workspace.IsEmpty && path.StartsWith("/ws/")) SplitWorkspace(path, out workspace, out path);
+        var first = path.Length > 1 ? path[1..] : default;
+        if (first.IndexOf('/') is >= 0 and var slash) first = first[..slash];
+        string? service = first switch
         {
-            "ogc" => ("ogcapi", workspace),
-            "wms" or "wmts" or "tiles" or "csw" or "admin" => (segments[0], workspace),
-            _ => (null, null),
+            "ogc" => "ogcapi",
+            "wms" => "wms",
+            "wmts" => "wmts",
+            "tiles" => "tiles",
+            "csw" => "csw",
+            "admin" => "admin",
+            _ => null,
         };
+        return (service, service is null || workspace.IsEmpty ? null : workspace.ToString());
+    }
+
+    /// <summary>"/ws/{workspace}/rest" → (workspace, "/rest"); anything else → (empty, the path).</summary>
+    private static void SplitWorkspace(ReadOnlySpan<char> path, out ReadOnlySpan<char> workspace, out ReadOnlySpan<char> rest)
+    {
+        workspace = default;
+        rest = path;
+        if (!path.StartsWith("/ws/")) return;
+        var after = path[4..];
+        int slash = after.IndexOf('/');
+        workspace = slash < 0 ? after : after[..slash];
+        rest = slash < 0 ? default : after[slash..];
     }
 
     /// <summary>The layers a request named: a collection, a tileset, or WMS/WMTS LAYERS/LAYER; "" for none.</summary>
     private static IReadOnlyList<string> LayersOf(HttpContext http)
     {
-        foreach (var name in new[] { "collectionId", "tileset", "layer" })
+        foreach (var name in RouteNames)
             if (http.GetRouteValue(name) is string value && value.Length > 0) return [value];
-        foreach (var (key, value) in http.Request.Query)
-            if (key.Equals("layers", StringComparison.OrdinalIgnoreCase) || key.Equals("layer", StringComparison.OrdinalIgnoreCase))
-                return value.ToString().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Take(16).ToArray() is { Length: > 0 } named ? named : [""];
-        return [""];
+        if (http.Request.QueryString.HasValue)
+            foreach (var (key, value) in http.Request.Query)
+                if (key.Equals("layers", StringComparison.OrdinalIgnoreCase) || key.Equals("layer", StringComparison.OrdinalIgnoreCase))
+                    return value.ToString().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Take(16).ToArray() is { Length: > 0 } named ? named : NoLayer;
+        return NoLayer;
     }
 
     private sealed class Counter

@@ -49,20 +49,26 @@ public static class CollectionJson
         if (collection.Extent is { } box)
         {
             json.WriteStartObject("extent");
-            json.WriteStartObject("spatial");
-            json.WriteStartArray("bbox");
-            json.WriteStartArray();
-            json.WriteNumberValue(box.MinX);
-            json.WriteNumberValue(box.MinY);
-            json.WriteNumberValue(box.MaxX);
-            json.WriteNumberValue(box.MaxY);
-            json.WriteEndArray();
-            json.WriteEndArray();
-            json.WriteString("crs", crs84);
-            json.WriteEndObject();
+            WriteSpatial(json, box, crs84);
             json.WriteEndObject();
         }
         JsonResponse.WriteLinks(json, collection.Links.Select(Link.From));
+        json.WriteEndObject();
+    }
+
+    /// <summary>The extent's "spatial" member: one CRS84 bbox.</summary>
+    private static void WriteSpatial(Utf8JsonWriter json, Core.Spatial.BBox box, string crs84)
+    {
+        json.WriteStartObject("spatial");
+        json.WriteStartArray("bbox");
+        json.WriteStartArray();
+        json.WriteNumberValue(box.MinX);
+        json.WriteNumberValue(box.MinY);
+        json.WriteNumberValue(box.MaxX);
+        json.WriteNumberValue(box.MaxY);
+        json.WriteEndArray();
+        json.WriteEndArray();
+        json.WriteString("crs", crs84);
         json.WriteEndObject();
     }
 
@@ -70,20 +76,7 @@ public static class CollectionJson
     {
         if (layer.WgsExtent is null && layer.TemporalExtent is null) return;
         json.WriteStartObject("extent");
-        if (layer.WgsExtent is { } box)
-        {
-            json.WriteStartObject("spatial");
-            json.WriteStartArray("bbox");
-            json.WriteStartArray();
-            json.WriteNumberValue(box.MinX);
-            json.WriteNumberValue(box.MinY);
-            json.WriteNumberValue(box.MaxX);
-            json.WriteNumberValue(box.MaxY);
-            json.WriteEndArray();
-            json.WriteEndArray();
-            json.WriteString("crs", crs84);
-            json.WriteEndObject();
-        }
+        if (layer.WgsExtent is { } box) WriteSpatial(json, box, crs84);
         if (layer.TemporalExtent is { } time)
         {
             json.WriteStartObject("temporal");
