@@ -72,7 +72,11 @@ builder.Services.AddSingleton(sp => new ConfigurationReloader(options, baseDirec
 builder.Services.AddHostedService(sp => sp.GetRequiredService<ConfigurationReloader>());
 var databaseWorkspaces = await configurationStore.ReadWorkspacesAsync(CancellationToken.None);
 builder.Services.AddSingleton(new Credentials(options.Security, options.Workspaces.Keys.Concat(databaseWorkspaces.Keys).ToList()));
-builder.Services.AddAuthentication(Credentials.Scheme)
+// No default authenticate scheme (not even the automatic one a single scheme gets): the host's authentication
+// middleware would otherwise run the handler on every request, before UseCredentials, which alone decides when a
+// request is authenticated.
+AppContext.SetSwitch("Microsoft.AspNetCore.Authentication.SuppressAutoDefaultScheme", true);
+builder.Services.AddAuthentication(o => o.DefaultChallengeScheme = Credentials.Scheme)
     .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, CredentialsAuthenticationHandler>(Credentials.Scheme, null);
 builder.Services.AddSingleton<LayerChanges>();
 builder.Services.AddGeoSdiRateLimits(options.Security);
@@ -134,7 +138,9 @@ app.UseRouting();
 app.UseMiddleware<RequestLog>();
 app.UseCredentials();
 app.UseWorkspaceScope();
-app.UseRateLimiter();
+// Anonymous callers skip the limiter entirely unless an anonymous limit is set (keys and users carry their own).
+app.UseWhen(http => options.Security.AnonymousRequestsPerMinute > 0 || http.User.Identity?.IsAuthenticated == true,
+    limited => limited.UseRateLimiter());
 var meter = app.Services.GetRequiredService<UsageMeter>();
 app.Use(meter.InvokeAsync);
 app.MapGet("/", () => Results.Redirect("/ogc"));

@@ -62,7 +62,7 @@ public sealed class CredentialsAuthenticationHandler(
 
     private void RemoveKeyParameter()
     {
-        var kept = new QueryBuilder(Request.Query.Where(q => q.Key != KeyParameter).SelectMany(q => q.Value.Select(v => KeyValuePair.Create(q.Key, v ?? ""))));
+        var kept = new QueryBuilder(Request.Query.Where(q => !q.Key.Equals(KeyParameter, StringComparison.OrdinalIgnoreCase)).SelectMany(q => q.Value.Select(v => KeyValuePair.Create(q.Key, v ?? ""))));
         Request.QueryString = kept.ToQueryString();
     }
 }

@@ -119,6 +119,18 @@ public abstract class FeatureEditingContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_api_key_parameter_is_read_and_removed_in_any_letter_case()
+    {
+        var response = await SendAsync(HttpMethod.Post, Items + "?API_Key=" + EditingServer.EditorKey, Parcel, key: null);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        // The links of a page echo its query: the key must not be among them.
+        var page = await Server.Client.GetAsync(Items + "?limit=1&Api_Key=" + EditingServer.ReaderKey);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.DoesNotContain(EditingServer.ReaderKey, await page.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Unauthorized, (await Server.Client.GetAsync(Items + "?limit=1&API_KEY=not-a-key")).StatusCode);
+    }
+
+    [Fact]
     public async Task A_replacement_with_a_stale_tag_fails_and_with_the_current_tag_succeeds()
     {
         var location = await CreateAsync();
