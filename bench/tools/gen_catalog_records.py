@@ -5,11 +5,11 @@ Writes a SQLite file in the layout of Data/Metadata/SqliteMetadataRepository (ta
 modified, source), each document the JSON the catalog stores (Storage/RecordDocument: the MetadataRecord model,
 property names as in C#, enums by name), Vietnamese titles and abstracts with diacritics, keywords, boxes over
 Viet Nam. Also writes the URL lists (CSW GetRecords with a csw:AnyText LIKE of one unaccented word; OGC API - Records
-q=) and expected.json: the number of records each query must match, computed here from the same text the server
+q=) and expected.json: the number of records each query must match (as a LIKE and as a word search), computed here from the same text the server
 folds (id, title, keywords, abstract, lineage; lower case, no diacritics, d for đ), so a fast wrong answer is caught.
 Standard library only. Usage: gen_catalog_records.py OUT_DIR [COUNT=10000] [SEED=20261122]
 """
-import json, os, random, sqlite3, sys, unicodedata
+import json, os, random, re, sqlite3, sys, unicodedata
 from urllib.parse import quote
 
 out = sys.argv[1]
@@ -36,7 +36,7 @@ if os.path.exists(db_path):
     os.remove(db_path)
 db = sqlite3.connect(db_path)
 db.execute("CREATE TABLE catalog_records (id TEXT PRIMARY KEY NOT NULL, document TEXT NOT NULL, modified TEXT NOT NULL, source TEXT)")
-anytext = []
+anytext, anywords = [], []
 for i in range(count):
     subject, place, kind = rng.choice(SUBJECTS), rng.choice(PLACES), rng.choice(KINDS)
     rid = f"bench:{i:05d}"
@@ -57,6 +57,7 @@ for i in range(count):
     }
     db.execute("INSERT INTO catalog_records VALUES (?, ?, ?, ?)", (rid, json.dumps(doc, ensure_ascii=False), modified, "bench"))
     anytext.append(fold(" ".join([rid, title, *keywords, abstract, lineage])))
+    anywords.append(set(re.findall(r"\w+", anytext[-1])))
 db.commit()
 db.close()
 
@@ -67,7 +68,10 @@ for w in words:
     csw.append(f"/csw?service=CSW&version=2.0.2&request=GetRecords&typeNames=csw:Record&resultType=results"
                f"&ElementSetName=summary&maxRecords=10&constraintLanguage=CQL_TEXT&constraint={cql}")
     records.append(f"/ogc/collections/catalog/items?q={quote(w)}&limit=10")
-    expected[w] = sum(1 for t in anytext if w in t)
+    # CSW's LIKE '%w%' matches anywhere in the text; Records' q is a word search (a word, or a longer word it
+    # begins): "hai" finds "Hải Phòng" but not "Thái Nguyên".
+    expected[w] = {"like": sum(1 for t in anytext if w in t),
+                   "word": sum(1 for t in anywords if any(x.startswith(w) for x in t))}
 for name, lines in (("csw_anytext.txt", csw), ("records_q.txt", records)):
     with open(os.path.join(out, name), "w") as f:
         f.write("\n".join(lines) + "\n")

@@ -6,7 +6,7 @@ namespace GeoServer.Data.Gdal;
 /// One open GDAL dataset with managed accessors. Like GDAL's handle it is for one thread at a time: share a
 /// <see cref="GdalDatasetPool"/>, not a dataset.
 /// </summary>
-internal sealed class GdalDataset : IDisposable
+internal sealed unsafe class GdalDataset : IDisposable
 {
     private readonly GdalDatasetHandle _handle;
 
@@ -21,6 +21,38 @@ internal sealed class GdalDataset : IDisposable
     }
 
     internal GdalDatasetHandle Handle => _handle;
+
+    /// <summary>
+    /// Opens a vector dataset read-only (any format GDAL reads: Shapefile, GeoJSON, KML, GeoPackage, CSV, /vsizip/…);
+    /// GDAL's message when it cannot. <paramref name="openOptions"/> are the driver's -oo options ("X_POSSIBLE_NAMES=lon").
+    /// </summary>
+    public static GdalDataset OpenVector(string path, IEnumerable<string>? openOptions = null)
+    {
+        GdalLibrary.Initialise();
+        using var options = CslHandle.From(openOptions ?? []);
+        CPLErrorReset();
+        return new GdalDataset(Check(GDALOpenEx(path, GdalNative.OpenVector | OpenVerboseError, IntPtr.Zero, options.Pointer, IntPtr.Zero), $"Opening '{path}'"));
+    }
+
+    /// <summary>The layers of a vector dataset, with their feature counts (GDAL counts them when the format does not say).</summary>
+    public IReadOnlyList<GdalVectorLayer> VectorLayers()
+    {
+        int count = GDALDatasetGetLayerCount(_handle);
+        var layers = new List<GdalVectorLayer>(count);
+        for (int i = 0; i < count; i++)
+        {
+            var layer = GDALDatasetGetLayer(_handle, i);
+            string wkt = "";
+            if (OGR_L_GetSpatialRef(layer) is var srs && srs != IntPtr.Zero && OSRExportToWkt(srs, out var text) == ErrNone)
+            {
+                wkt = Text(text) ?? "";
+                VSIFree((void*)text);
+            }
+            layers.Add(new GdalVectorLayer(Text(OGR_L_GetName(layer)) ?? "", OGR_L_GetFeatureCount(layer, 1),
+                Text(OGRGeometryTypeToName(OGR_L_GetGeomType(layer))) ?? "", wkt));
+        }
+        return layers;
+    }
 
     public int Width => GDALGetRasterXSize(_handle);
     public int Height => GDALGetRasterYSize(_handle);
@@ -112,6 +144,28 @@ internal sealed class GdalDataset : IDisposable
             var source = _handle.DangerousGetHandle();
             CPLErrorReset();
             return new GdalDataset(Check(GDALWarp(destination, IntPtr.Zero, 1, &source, parsed, out _), "gdalwarp"));
+        }
+        finally
+        {
+            if (added) _handle.DangerousRelease();
+        }
+    }
+
+    /// <summary>
+    /// ogr2ogr as a function from this dataset: <paramref name="options"/> are its command-line arguments ("-f",
+    /// "GPKG", "-nln", "parcels", …); the result is the written dataset (close it to finish writing).
+    /// </summary>
+    public unsafe GdalDataset VectorTranslate(string destination, IEnumerable<string> options)
+    {
+        using var argv = CslHandle.From(options);
+        using var parsed = Check(GDALVectorTranslateOptionsNew(argv.Pointer, IntPtr.Zero), "Parsing ogr2ogr options");
+        bool added = false;
+        _handle.DangerousAddRef(ref added);
+        try
+        {
+            var source = _handle.DangerousGetHandle();
+            CPLErrorReset();
+            return new GdalDataset(Check(GDALVectorTranslate(destination, IntPtr.Zero, 1, &source, parsed, out _), "ogr2ogr"));
         }
         finally
         {

@@ -108,14 +108,29 @@ internal static unsafe partial class GdalNative
     [LibraryImport(Lib)] public static partial IntPtr OSRGetAuthorityCode(OsrHandle srs, IntPtr targetKey);
     [LibraryImport(Lib)] public static partial IntPtr* OSRFindMatches(OsrHandle srs, IntPtr options, out int count, out int* confidences);
     [LibraryImport(Lib)] public static partial void OSRFreeSRSArray(IntPtr* list);
+    [LibraryImport(Lib)] public static partial int OSRExportToWkt(IntPtr srs, out IntPtr wkt);
     [LibraryImport(Lib)] public static partial IntPtr OSRGetAuthorityName(IntPtr srs, IntPtr targetKey);
     [LibraryImport(Lib)] public static partial IntPtr OSRGetAuthorityCode(IntPtr srs, IntPtr targetKey);
+
+    // vector datasets: their layers (an OGRLayerH lives as long as its dataset)
+    [LibraryImport(Lib)] public static partial int GDALDatasetGetLayerCount(GdalDatasetHandle dataset);
+    [LibraryImport(Lib)] public static partial IntPtr GDALDatasetGetLayer(GdalDatasetHandle dataset, int index);
+    [LibraryImport(Lib)] public static partial IntPtr OGR_L_GetName(IntPtr layer);
+    [LibraryImport(Lib)] public static partial long OGR_L_GetFeatureCount(IntPtr layer, int force);
+    [LibraryImport(Lib)] public static partial int OGR_L_GetGeomType(IntPtr layer);
+    [LibraryImport(Lib)] public static partial IntPtr OGR_L_GetSpatialRef(IntPtr layer);
+    [LibraryImport(Lib)] public static partial IntPtr OGRGeometryTypeToName(int type);
 
     // gdal_utils: the command-line programs as functions, with their option lists
     [LibraryImport(Lib)] public static partial GdalTranslateOptionsHandle GDALTranslateOptionsNew(IntPtr argv, IntPtr forBinary);
     [LibraryImport(Lib)] public static partial void GDALTranslateOptionsFree(IntPtr options);
     [LibraryImport(Lib, StringMarshalling = StringMarshalling.Utf8)]
     public static partial GdalDatasetHandle GDALTranslate(string destination, GdalDatasetHandle source, GdalTranslateOptionsHandle options, out int usageError);
+    [LibraryImport(Lib)] public static partial GdalVectorTranslateOptionsHandle GDALVectorTranslateOptionsNew(IntPtr argv, IntPtr forBinary);
+    [LibraryImport(Lib)] public static partial void GDALVectorTranslateOptionsFree(IntPtr options);
+    [LibraryImport(Lib, StringMarshalling = StringMarshalling.Utf8)]
+    public static partial GdalDatasetHandle GDALVectorTranslate(string? destination, IntPtr destinationDataset, int sourceCount, IntPtr* sources,
+        GdalVectorTranslateOptionsHandle options, out int usageError);
     [LibraryImport(Lib)] public static partial GdalWarpOptionsHandle GDALWarpAppOptionsNew(IntPtr argv, IntPtr forBinary);
     [LibraryImport(Lib)] public static partial void GDALWarpAppOptionsFree(IntPtr options);
     [LibraryImport(Lib, StringMarshalling = StringMarshalling.Utf8)]

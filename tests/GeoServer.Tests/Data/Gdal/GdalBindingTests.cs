@@ -154,4 +154,36 @@ public sealed class GdalBindingTests
         Assert.Equal(64L << 20, GdalLibrary.CacheMaxBytes);
         GdalLibrary.CacheMaxBytes = before;
     }
+
+    [Fact]
+    public async Task Ogr2ogr_as_a_function_copies_every_feature_into_another_format()
+    {
+        string folder = Directory.CreateTempSubdirectory("geosdi-ogr-").FullName;
+        try
+        {
+            string source = Path.Combine(SampleData.RepositoryRoot, "data-samples", "land.gpkg");
+            using (var gpkg = GdalDataset.OpenVector(source))
+            {
+                var parcels = gpkg.VectorLayers().Single(l => l.Name == "land_parcels_synthetic");
+                Assert.True(parcels.FeatureCount > 0);
+                Assert.Contains("WGS", parcels.CrsWkt);
+                using var written = gpkg.VectorTranslate(Path.Combine(folder, "parcels.geojson"), ["-f", "GeoJSON", "land_parcels_synthetic"]);
+            }
+            var info = await ExternalTool.RunAsync("ogrinfo", "gdal-bin", folder, true, "-so", "-al", Path.Combine(folder, "parcels.geojson"));
+            using var again = GdalDataset.OpenVector(source);
+            long expected = again.VectorLayers().Single(l => l.Name == "land_parcels_synthetic").FeatureCount;
+            Assert.Contains($"Feature Count: {expected}", info);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void A_file_GDAL_cannot_read_as_vector_fails_with_GDALs_message()
+    {
+        var error = Assert.Throws<GdalException>(() => GdalDataset.OpenVector(Dem));
+        Assert.Contains("dem_srtm3", error.Message);
+    }
 }
