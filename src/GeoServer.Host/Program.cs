@@ -92,13 +92,16 @@ builder.Services.AddSingleton(sp => sp.GetRequiredService<LayerCatalog>().LoadAs
 builder.Services.AddSingleton(options.Wms);
 builder.Services.AddSingleton(sp => new StyleLoader(options, baseDirectory, sp.GetRequiredService<ILogger<StyleLoader>>())
     .Load(sp.GetRequiredService<LayerRegistry>()));
+// One bound on maps drawn at once, shared by WMS and the tile renderer.
+var renderSlots = new RenderSlots(options.Wms.MaxConcurrentRenders);
+builder.Services.AddSingleton(renderSlots);
 builder.Services.AddSingleton(sp => new WmsServices(sp.GetRequiredService<LayerRegistry>(), sp.GetRequiredService<StyleCatalog>(),
-    CrsRegistry.Default, options.Server, options.Wms));
+    CrsRegistry.Default, options.Server, options.Wms, renderSlots));
 builder.Services.AddSingleton(sp => new TileServices(sp.GetRequiredService<LayerRegistry>(), sp.GetRequiredService<StyleCatalog>(),
     CrsRegistry.Default, TileMatrixSetRegistry.Default, options.Server, options.Wms,
     TileCacheFactory.Open(options, baseDirectory, sp.GetRequiredService<ILoggerFactory>().CreateLogger("GeoServer.TileCache")),
     Math.Clamp(options.Tiles.MetaTileSize, 1, 16)));
-builder.Services.AddSingleton(new TileImageRenderer(CrsRegistry.Default, options.Wms));
+builder.Services.AddSingleton(new TileImageRenderer(CrsRegistry.Default, options.Wms, renderSlots));
 builder.Services.AddSingleton(new VectorTilesetEncoder(CrsRegistry.Default));
 builder.Services.AddOgcTiles(TileMatrixSetRegistry.Default);
 var catalog = builder.Configuration.GetSection("Catalog").Get<CatalogOptions>() ?? new CatalogOptions();

@@ -13,6 +13,12 @@ public sealed class WmsOptions
     /// <summary>Longest a render may take before it is abandoned.</summary>
     public double RenderTimeoutSeconds { get; init; } = 60;
 
+    /// <summary>
+    /// Maps (WMS maps and tile blocks) drawn at once; more wait their turn. 0 = two per core. Drawing is CPU-bound:
+    /// more at once only adds threads and memory.
+    /// </summary>
+    public int MaxConcurrentRenders { get; init; }
+
     /// <summary>How far from the clicked pixel GetFeatureInfo looks for features, in pixels.</summary>
     public int FeatureInfoTolerancePixels { get; init; } = 4;
 }

@@ -11,7 +11,7 @@ namespace GeoServer.Tiles.Rendering;
 /// placed only where they fit wholly inside the block, so none is cut at the block's edge, and a label crossing a
 /// seam inside the block is drawn whole on both tiles because both come from the same picture.
 /// </summary>
-public sealed class TileImageRenderer(CrsRegistry crs, WmsOptions limits)
+public sealed class TileImageRenderer(CrsRegistry crs, WmsOptions limits, RenderSlots slots)
 {
     /// <summary>Pixels drawn around the block: wider than the largest marker and most labels' half-width.</summary>
     public const int MarginPixels = 48;
@@ -32,6 +32,7 @@ public sealed class TileImageRenderer(CrsRegistry crs, WmsOptions limits)
         double margin = MarginPixels * meta.Matrix.CellSize;
         var frame = new MapFrame(new BBox(bounds.MinX - margin, bounds.MinY - margin, bounds.MaxX + margin, bounds.MaxY + margin),
             set.Crs, meta.PixelWidth + 2 * MarginPixels, meta.PixelHeight + 2 * MarginPixels);
+        using var slot = await slots.EnterAsync(ct);
         using var canvas = new CairoCanvas(frame.Width, frame.Height);
         canvas.Clear(format == ImageFormat.Png ? Rgba.Transparent : Rgba.White);
         await new MapRenderer(crs).RenderAsync(canvas, frame, layers, limits, ct,

@@ -9,6 +9,7 @@ public static class GetMap
     public static async Task HandleAsync(WmsRequest request, MapView view, CancellationToken ct)
     {
         var options = request.Services.Options;
+        using var slot = await request.Services.Slots.EnterAsync(ct);
         using var canvas = new CairoCanvas(view.Frame.Width, view.Frame.Height);
         canvas.Clear(view.Background);
         try
