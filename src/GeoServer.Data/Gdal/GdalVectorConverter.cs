@@ -60,6 +60,10 @@ public sealed class GdalVectorConverter : IVectorConverter
                 if (c.GeometryType is not null)
                     options.AddRange(["-lco", IsPoint(c.GeometryType) ? "GEOMETRY=AS_XY" : "GEOMETRY=AS_WKT"]);
                 break;
+            case FileFormat.Kml:
+                // KML has no 64-bit integers; said here so that GDAL does not warn at every download.
+                options.AddRange(["-mapFieldType", "Integer64=Real"]);
+                break;
         }
         ct.ThrowIfCancellationRequested();
         using (var source = GdalDataset.OpenVector(vrt))

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Xml;
 
 namespace GeoServer.Data.Gdal;
@@ -20,7 +21,8 @@ internal sealed record OgrVrtLayer(string Name, string Source, string SourceLaye
     /// <summary>Writes the VRT document. Source values are read as text where GDAL would guess dates (DATE_AS_STRING).</summary>
     public void Save(string path)
     {
-        using var xml = XmlWriter.Create(path, new XmlWriterSettings { Indent = true });
+        // No byte order mark: GDAL recognises a VRT by its first characters.
+        using var xml = XmlWriter.Create(path, new XmlWriterSettings { Indent = true, Encoding = new UTF8Encoding(false) });
         xml.WriteStartElement("OGRVRTDataSource");
         xml.WriteStartElement("OGRVRTLayer");
         xml.WriteAttributeString("name", Name);
