@@ -32,29 +32,9 @@ public static class DownloadEndpoints
         var extracted = DateTimeOffset.UtcNow;
         await using var folder = DownloadFolder.Create(downloads.Folder);
 
-        CrsDefinition? outputCrs;
-        long? features = null;
-        RasterRequest? grid = null;
-        IReadOnlyDictionary<string, string> renamed = new Dictionary<string, string>();
-        if (layer.Raster is { } raster)
-        {
-            grid = DownloadParameters.Raster(query, layer.Info, server, crs);
-            outputCrs = crs.FromEpsg(grid.Srid);
-            await File.WriteAllBytesAsync(Path.Combine(folder.Data, name + format.Extension), await raster.ExportGeoTiffAsync(grid, ct), ct);
-        }
-        else
-        {
-            var request = DownloadParameters.Features(query, layer.Info, format, server, crs);
-            var source = Path.Combine(folder.Source, "features.geojson");
-            features = await FeatureCollectionFile.WriteAsync(source, layer, request, crs, downloads, ct);
-            outputCrs = layer.Info.StorageCrs is null ? null : request.OutputCrs;
-            var properties = (request.Properties ?? Enumerable.Range(0, layer.Info.Schema.Properties.Count).ToList())
-                .Select(i => layer.Info.Schema.Properties[i]).ToList();
-            renamed = (await converter.ConvertAsync(new VectorConversion(source, folder.Data, name, format.Format, layer.Info.Schema.KeyName,
-                properties, layer.Info.Schema.GeometryType, outputCrs), ct)).RenamedFields;
-            http.Features.Get<RequestUsage>()?.AddFeatures(features.Value);
-        }
-
+        var (outputCrs, features, grid, renamed) = layer.Raster is null
+            ? await WriteFeaturesAsync(http, layer, format, name, folder, server, downloads, crs, converter, ct)
+            : await WriteRasterAsync(http, layer, format, name, folder, server, crs, ct);
         var paths = new OgcPaths(http.Request);
         var files = Directory.GetFiles(folder.Data).Select(f => Path.GetFileName(f)!).Order(StringComparer.Ordinal).ToList();
         var facts = new PackageFacts(layer.Info, metadata.Select(m => m.Of(layer.Info)).FirstOrDefault(m => m is not null), server.Title,
@@ -67,7 +47,34 @@ public static class DownloadEndpoints
         http.Response.ContentType = DownloadFormat.ZipMediaType;
         http.Response.ContentLength = new FileInfo(folder.Zip).Length;
         http.Response.Headers.ContentDisposition = $"attachment; filename=\"{FileName(layer.Info.Workspace.Id)}_{name}.{format.Key}.zip\"";
+        // HEAD makes the package too: its length is part of the answer.
         if (!HttpMethods.IsHead(http.Request.Method)) await http.Response.SendFileAsync(folder.Zip, ct);
+    }
+
+    private static async Task<(CrsDefinition?, long?, RasterRequest?, IReadOnlyDictionary<string, string>)> WriteFeaturesAsync(
+        HttpContext http, Layer layer, DownloadFormat format, string name, DownloadFolder folder, ServerOptions server,
+        DownloadOptions downloads, CrsRegistry crs, IVectorConverter converter, CancellationToken ct)
+    {
+        var info = layer.Info;
+        var request = DownloadParameters.Features(http.Request.Query, info, format, server, crs);
+        var source = Path.Combine(folder.Source, "features.geojson");
+        long features = await FeatureCollectionFile.WriteAsync(source, layer, request, crs, downloads, ct);
+        var outputCrs = info.StorageCrs is null ? null : request.OutputCrs;
+        var properties = (request.Properties ?? Enumerable.Range(0, info.Schema.Properties.Count).ToList()).Select(i => info.Schema.Properties[i]).ToList();
+        var converted = await converter.ConvertAsync(new VectorConversion(source, folder.Data, name, format.Format, info.Schema.KeyName,
+            properties, info.Schema.GeometryType, outputCrs), ct);
+        http.Features.Get<RequestUsage>()?.AddFeatures(features);
+        return (outputCrs, features, null, converted.RenamedFields);
+    }
+
+    private static async Task<(CrsDefinition?, long?, RasterRequest?, IReadOnlyDictionary<string, string>)> WriteRasterAsync(
+        HttpContext http, Layer layer, DownloadFormat format, string name, DownloadFolder folder, ServerOptions server,
+        CrsRegistry crs, CancellationToken ct)
+    {
+        var grid = DownloadParameters.Raster(http.Request.Query, layer.Info, server, crs);
+        var tiff = await layer.Raster!.ExportGeoTiffAsync(grid, ct);
+        await File.WriteAllBytesAsync(Path.Combine(folder.Data, name + format.Extension), tiff, ct);
+        return (crs.FromEpsg(grid.Srid), null, grid, new Dictionary<string, string>());
     }
 
     /// <summary>The files of the data folder, in this order, into the package.</summary>
