@@ -99,11 +99,19 @@ public abstract class DownloadContract
     {
         var items = await ItemsReference.GetAsync(Server.Client, collection, query);
         var package = await DownloadedPackage.GetAsync(Server.Client, $"ogc/collections/{collection}/download?{query}&f={f}");
-        string extension = f == "shp" && !package.Entries.Any(e => e.EndsWith(".shp")) ? ".dbf" : "." + f;
-        var data = package.Entries.Single(e => e.EndsWith(extension, StringComparison.Ordinal));
-        PackageComparison.AssertSame(items, await package.ReadFeaturesAsync(data, KeyName), package.RenamedFields, $"{collection}?{query} as {f}");
-        Assert.Equal(items.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), package.ReadmeValue("Features"));
-        Assert.Equal("README.txt", package.Entries[0]);
-        return package;
+        try
+        {
+            string extension = f == "shp" && !package.Entries.Any(e => e.EndsWith(".shp")) ? ".dbf" : "." + f;
+            var data = package.Entries.Single(e => e.EndsWith(extension, StringComparison.Ordinal));
+            PackageComparison.AssertSame(items, await package.ReadFeaturesAsync(data, KeyName), package.RenamedFields, $"{collection}?{query} as {f}");
+            Assert.Equal(items.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), package.ReadmeValue("Features"));
+            Assert.Equal("README.txt", package.Entries[0]);
+            return package;
+        }
+        catch
+        {
+            package.Dispose();
+            throw;
+        }
     }
 }
