@@ -20,6 +20,9 @@ public static class CatalogPaths
 
     public static string Tilesets(string id) => Collection(id) + "/tiles";
 
+    /// <summary>The download package of a layer in a format ("gpkg", "tif").</summary>
+    public static string Download(string id, string format) => Collection(id) + "/download?f=" + format;
+
     public static string WorkspaceCsw(string workspace) => $"/ws/{Uri.EscapeDataString(workspace)}/csw";
 
     public static string Capabilities(string path, string service) => $"{path}?service={service}&request=GetCapabilities";

@@ -10,8 +10,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace GeoServer.Catalog;
 
 /// <summary>
-/// Registers the catalog: the live <see cref="RecordCatalog"/> over the layer registry, its options, and OGC API –
-/// Records as an extension of the OGC API (its routes are mapped with <see cref="RecordsEndpoints.MapOgcRecords"/>).
+/// Registers the catalog: the live <see cref="RecordCatalog"/> over the layer registry, its options, what it says of
+/// each layer for other areas (<see cref="ILayerMetadata"/>), and OGC API – Records as an extension of the OGC API (its routes are mapped with <see cref="RecordsEndpoints.MapOgcRecords"/>).
 /// </summary>
 public static class CatalogServices
 {
@@ -21,6 +21,7 @@ public static class CatalogServices
         services.AddSingleton(options);
         services.AddSingleton(sp => new RecordCatalog(sp.GetRequiredService<LayerRegistry>(), sp.GetRequiredService<ServerOptions>(), options, repository));
         services.AddSingleton<IOgcApiExtension>(sp => new RecordsExtension(sp.GetRequiredService<RecordCatalog>()));
+        services.AddSingleton<ILayerMetadata>(sp => new RecordLayerMetadata(sp.GetRequiredService<RecordCatalog>()));
         if (options.Harvest.Any(s => s.IntervalMinutes > 0)) services.AddHostedService<ScheduledHarvest>();
         return services;
     }

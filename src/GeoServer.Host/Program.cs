@@ -6,6 +6,8 @@ using GeoServer.Core.Crs;
 using GeoServer.Host.Configuration;
 using GeoServer.Core.Audit;
 using GeoServer.Core.Usage;
+using GeoServer.Core.Downloads;
+using GeoServer.Data.Gdal;
 using GeoServer.Data.State;
 using GeoServer.Host.Admin;
 using GeoServer.Host.Health;
@@ -90,6 +92,8 @@ builder.Services.AddHostedService<ChangeFeedService>();
 builder.Services.AddSingleton(sp => new LayerCatalog(options, baseDirectory, CrsRegistry.Default, sp.GetRequiredService<ILoggerFactory>()));
 builder.Services.AddSingleton(sp => sp.GetRequiredService<LayerCatalog>().LoadAsync(CancellationToken.None).GetAwaiter().GetResult());
 builder.Services.AddSingleton(options.Wms);
+builder.Services.AddSingleton(options.Downloads.Resolved(baseDirectory));
+builder.Services.AddSingleton<IVectorConverter, GdalVectorConverter>();
 builder.Services.AddSingleton(sp => new StyleLoader(options, baseDirectory, sp.GetRequiredService<ILogger<StyleLoader>>())
     .Load(sp.GetRequiredService<LayerRegistry>()));
 // One bound on maps drawn at once, shared by WMS and the tile renderer.

@@ -1,5 +1,6 @@
 using GeoServer.Ogc.Common;
 using GeoServer.Ogc.Coverages;
+using GeoServer.Ogc.Downloads;
 using GeoServer.Ogc.Features;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -28,6 +29,7 @@ public static class OgcApi
         ogc.MapGetAndHead("/collections/{collectionId}/queryables", FeatureEndpoints.QueryablesOf);
         ogc.MapGetAndHead("/collections/{collectionId}/schema", GmlApplicationSchema.Write);
         ogc.MapGetAndHead("/collections/{collectionId}/coverage", CoverageEndpoints.Coverage);
+        ogc.MapGetAndHead("/collections/{collectionId}/download", DownloadEndpoints.Download);
         return ogc;
     }
 

@@ -13,4 +13,7 @@ public static class Protocols
     public const string OgcApiTiles = "OGC:API-Tiles";
     public const string OgcApiRecords = "OGC:API-Records";
     public const string Link = "WWW:LINK";
+
+    /// <summary>A file to download (GeoNetwork's name, which QGIS's MetaSearch shows as a download).</summary>
+    public const string Download = "WWW:DOWNLOAD-1.0-http--download";
 }

@@ -1,5 +1,6 @@
 using GeoServer.Catalog.Metadata;
 using GeoServer.Core.Configuration;
+using GeoServer.Core.Downloads;
 using GeoServer.Core.Layers;
 
 namespace GeoServer.Catalog.Registration;
@@ -49,7 +50,10 @@ public static class LayerRecords
                 Access = layer.Access,
                 UseLimitation = layer.Attribution,
             },
-            Distribution = new Distribution(spatial ? ["GeoJSON", "PNG", "JPEG", "Mapbox Vector Tile"] : ["GeoJSON"], Links(layer)),
+            Distribution = new Distribution(
+                (spatial ? ["GeoJSON", "PNG", "JPEG", "Mapbox Vector Tile"] : new[] { "GeoJSON" })
+                    .Concat(DownloadFormats.For(layer).Select(f => f.Name)).Distinct().ToList(),
+                Links(layer)),
             UpdateFrequency = options.UpdateFrequency ?? catalog.UpdateFrequency,
             NextReview = options.NextReview,
             Language = Languages.Vietnamese,
@@ -69,10 +73,15 @@ public static class LayerRecords
             new(CatalogPaths.Collection(layer.Id), Protocols.OgcApiFeatures, layer.Id, "OGC API – Features collection", "application/json", "information"),
             new(CatalogPaths.Items(layer.Id), Protocols.Link, layer.Id, "Features as GeoJSON", "application/geo+json", "download"),
         };
-        if (!layer.Schema.HasGeometry) return links;
-        links.Add(new(CatalogPaths.Wms, Protocols.Wms, layer.Id, "WMS map layer", "image/png"));
-        links.Add(new(CatalogPaths.Wmts, Protocols.Wmts, layer.Id, "WMTS tile layer", "image/png"));
-        links.Add(new(CatalogPaths.Tilesets(layer.Id), Protocols.OgcApiTiles, layer.Id, "OGC API – Tiles vector tilesets", "application/json"));
+        if (layer.Schema.HasGeometry)
+        {
+            links.Add(new(CatalogPaths.Wms, Protocols.Wms, layer.Id, "WMS map layer", "image/png"));
+            links.Add(new(CatalogPaths.Wmts, Protocols.Wmts, layer.Id, "WMTS tile layer", "image/png"));
+            links.Add(new(CatalogPaths.Tilesets(layer.Id), Protocols.OgcApiTiles, layer.Id, "OGC API – Tiles vector tilesets", "application/json"));
+        }
+        foreach (var format in DownloadFormats.For(layer))
+            links.Add(new(CatalogPaths.Download(layer.Id, format.Key), Protocols.Download, layer.Id,
+                $"{format.Name} download (zip with README)", DownloadFormat.ZipMediaType, "download"));
         return links;
     }
 }

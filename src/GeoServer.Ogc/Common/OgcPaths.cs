@@ -19,6 +19,7 @@ public sealed class OgcPaths(HttpRequest request)
     public string Item(string id, long featureId) => Items(id) + "/" + featureId;
     public string Queryables(string id) => Collection(id) + "/queryables";
     public string Schema(string id) => Collection(id) + "/schema";
+    public string Download(string id, string format) => Collection(id) + "/download?f=" + format;
 
     /// <summary>The same resource with "f" set, keeping every other query parameter.</summary>
     public static string WithFormat(HttpRequest request, string format)

@@ -2,6 +2,7 @@ using System.Text.Json;
 using GeoServer.Core.Api;
 using GeoServer.Core.Configuration;
 using GeoServer.Core.Crs;
+using GeoServer.Core.Downloads;
 using GeoServer.Core.Layers;
 using GeoServer.Ogc.Html;
 using Microsoft.AspNetCore.Http;
@@ -21,7 +22,7 @@ public static class OpenApiDocument
     private static readonly HashSet<string> OwnParameters =
     [
         "collectionId", "featureId", "f", "limit", "offset", "cursor", "bbox", "bbox-crs", "crs", "datetime", "filter",
-        "filter-lang", "filter-crs", "sortby", "properties",
+        "filter-lang", "filter-crs", "sortby", "properties", "download-f",
     ];
 
     public static async Task Write(HttpContext http, ServerOptions server, LayerRegistry layers, CrsRegistry crs,
@@ -68,6 +69,12 @@ public static class OpenApiDocument
                     Edit(json, "patch", "updateFeature", "Change what a JSON merge patch names (editors; If-Match)", [MediaTypes.MergePatch, MediaTypes.GeoJson], "204");
                     Edit(json, "delete", "deleteFeature", "Delete the feature (editors; If-Match)", [], "204");
                 });
+            Path(json, "/collections/{collectionId}/download", "getDownload",
+                "The collection as a zip package: its data file(s) and a README (source, licence, access level, date, CRS, " +
+                "feature count, query). Features take the items' query but no paging (every match, up to the server's " +
+                "limits); a raster takes the coverage's bbox, bbox-crs, crs, width, height and resampling.",
+                ["collectionId", "download-f", "bbox", "bbox-crs", "crs", "datetime", "filter", "filter-lang", "filter-crs",
+                 "sortby", "properties"], [DownloadFormat.ZipMediaType]);
             foreach (var operation in operations)
                 Path(json, operation.Path, operation.OperationId, operation.Summary,
                     operation.Parameters.Select(p => p.ComponentKey).ToArray(), operation.MediaTypes);
@@ -92,6 +99,10 @@ public static class OpenApiDocument
                 enumValues: crs.All.Select(c => c.Uri).ToList());
             Parameter(json, "sortby", "query", "Comma-separated properties, '-' prefix for descending.", "string");
             Parameter(json, "properties", "query", "Comma-separated properties to return.", "string");
+            Parameter(json, "download-f", "query",
+                "Format of the package's data: " + string.Join(", ", DownloadFormats.Vector.Concat(DownloadFormats.Raster).Select(f => $"{f.Key} ({f.Name})")) +
+                $"; the first of a collection's formats ({DownloadFormats.Vector[0].Key} for features, {DownloadFormats.Raster[0].Key} for a raster) by default.",
+                "string", enumValues: DownloadFormats.Vector.Concat(DownloadFormats.Raster).Select(f => f.Key).ToList(), name: "f");
             var written = new HashSet<string>(OwnParameters);
             foreach (var p in operations.SelectMany(o => o.Parameters).Where(p => written.Add(p.ComponentKey)))
                 Parameter(json, p.ComponentKey, p.In, p.Description, p.Type, p.Enum, name: p.Name);

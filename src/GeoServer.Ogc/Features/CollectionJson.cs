@@ -1,6 +1,7 @@
 using System.Text.Json;
 using GeoServer.Core.Api;
 using GeoServer.Core.Crs;
+using GeoServer.Core.Downloads;
 using GeoServer.Core.Layers;
 using GeoServer.Ogc.Common;
 
@@ -96,6 +97,9 @@ public static class CollectionJson
     public static List<Link> Contributed(IEnumerable<IOgcApiExtension> extensions, OgcPaths paths, LayerInfo layer) =>
         extensions.SelectMany(e => e.CollectionLinks(paths.Base, layer)).Select(Link.From).ToList();
 
+    /// <summary>How a download link is titled: every package is a zip, so the title names what it holds.</summary>
+    public static string DownloadTitle(DownloadFormat format) => $"Download as {format.Name} ({format.MediaType}), zipped with a README";
+
     private static IEnumerable<Link> Links(LayerInfo layer, OgcPaths paths)
     {
         string self = paths.Collection(layer.Id);
@@ -111,5 +115,7 @@ public static class CollectionJson
         if (layer.Raster is not null)
             yield return new Link(paths.Collection(layer.Id) + "/coverage", "http://www.opengis.net/def/rel/ogc/1.0/coverage",
                 CoverageEndpoints.GeoTiff, "The pixels as GeoTIFF (bbox, bbox-crs, crs, width, height)");
+        foreach (var format in DownloadFormats.For(layer))
+            yield return new Link(paths.Download(layer.Id, format.Key), "enclosure", DownloadFormat.ZipMediaType, DownloadTitle(format));
     }
 }

@@ -13,8 +13,13 @@ namespace GeoServer.Ogc.Features;
 public sealed class GeoJsonFeatureWriter(FeatureSchema schema, CrsTransform? transform, bool northingFirst,
     IReadOnlyList<int>? selected = null)
 {
-    // Transformed coordinates are rounded to about a millimetre (1e-9° or 0.1 mm in metres); stored ones pass as is.
-    private readonly int? _decimals = transform is null || transform.IsIdentity ? null
+    private readonly int? _decimals = DecimalsFor(transform);
+
+    /// <summary>
+    /// The decimals transformed coordinates are rounded to: about a millimetre (1e-9° or 0.1 mm in metres); null
+    /// for stored coordinates, which pass as they are.
+    /// </summary>
+    internal static int? DecimalsFor(CrsTransform? transform) => transform is null || transform.IsIdentity ? null
         : transform.To.IsGeographic ? 9 : 4;
 
     public void Write(Utf8JsonWriter json, Feature feature, string? selfHref = null)
@@ -48,7 +53,8 @@ public sealed class GeoJsonFeatureWriter(FeatureSchema schema, CrsTransform? tra
         json.WriteEndObject();
     }
 
-    private static void WriteValue(Utf8JsonWriter json, object? value)
+    /// <summary>One attribute value as JSON: numbers, booleans and text as such, binary as base64, non-finite numbers as null.</summary>
+    internal static void WriteValue(Utf8JsonWriter json, object? value)
     {
         switch (value)
         {

@@ -1,5 +1,6 @@
 using System.Text;
 using GeoServer.Core.Api;
+using GeoServer.Core.Downloads;
 using GeoServer.Core.Layers;
 using GeoServer.Core.Sources;
 using GeoServer.Ogc.Common;
@@ -55,6 +56,7 @@ public static class FeaturePages
             <dt>Attribution</dt><dd>{E(l.Attribution ?? "—")}</dd></dl>
             <p><a href="{E(paths.Items(l.Id))}?f=html">Đối tượng — Items</a> ·
                <a href="{E(paths.Queryables(l.Id))}?f=html">Queryables</a></p>
+            <p>Tải về — Download: {string.Join(" · ", DownloadFormats.For(l).Select(f => $"<a href=\"{E(paths.Download(l.Id, f.Key))}\">{E(f.Name)}</a>"))}</p>
             {more}
             <table><tr><th>Property</th><th>Type</th></tr>{props}</table>
             """);
