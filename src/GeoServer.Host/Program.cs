@@ -9,6 +9,7 @@ using GeoServer.Core.Usage;
 using GeoServer.Data.State;
 using GeoServer.Host.Admin;
 using GeoServer.Host.Health;
+using GeoServer.Host.Import;
 using GeoServer.Host.Usage;
 using GeoServer.Host.Security;
 using GeoServer.Host.Startup;
@@ -84,6 +85,8 @@ var state = SqlStateStore.Open(options.Server.StateDatabase.Contains('=')
     ? options.Server.StateDatabase : Path.GetFullPath(options.Server.StateDatabase, baseDirectory));
 builder.Services.AddSingleton<IUsageStore>(state);
 builder.Services.AddSingleton<IAuditLog>(state);
+builder.Services.AddSingleton(options.Import);
+builder.Services.AddSingleton<LayerImporter>();
 builder.Services.AddSingleton<UsageMeter>();
 builder.Services.AddHostedService<UsageFlusher>();
 builder.Services.AddHostedService<ChangeFeedService>();
@@ -129,6 +132,8 @@ if (app.Services.GetRequiredService<TileServices>().Cache is { } tileCache)
 await app.Services.GetRequiredService<ConfigurationReloader>().ReloadAsync(force: true, CancellationToken.None);
 if (command.Seed is { } seed)
     return await SeedRunner.RunAsync(app.Services, seed, Console.Out, CancellationToken.None);
+if (command.Import is { } import)
+    return await ImportRunner.RunAsync(app.Services, import, Console.Out, Console.Error, CancellationToken.None);
 
 app.UseForwardedHeaders();
 app.UseExceptionHandler();

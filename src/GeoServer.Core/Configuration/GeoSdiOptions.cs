@@ -11,6 +11,8 @@ public sealed class GeoSdiOptions
 
     public SecurityOptions Security { get; init; } = new();
 
+    public ImportOptions Import { get; init; } = new();
+
     /// <summary>Workspaces by id.</summary>
     public Dictionary<string, WorkspaceOptions> Workspaces { get; init; } = new(StringComparer.Ordinal);
 }
