@@ -47,6 +47,8 @@ catch (ArgumentException e)
 NativeHeap.ReturnLargeBlocksToSystem();
 var builder = WebApplication.CreateBuilder(args);
 var baseDirectory = builder.Configuration.AddGeoSdiConfiguration(command.ConfigFile);
+// An import's answer is its one line; the start-up log of the stores it opens would bury it.
+if (command.Import is not null) builder.Logging.AddFilter((category, level) => level >= LogLevel.Warning);
 if (command.Postgres is { } postgres)
     // Zero configuration: every spatial table of the database, in workspace "db".
     builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>

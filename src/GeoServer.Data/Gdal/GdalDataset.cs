@@ -152,6 +152,31 @@ internal sealed unsafe class GdalDataset : IDisposable
         }
     }
 
+    /// <summary>
+    /// The EPSG code of a CRS's horizontal part: a compound CRS without its vertical CRS, a 3D geographic CRS as its 2D
+    /// one (EPSG:4979 gives 4326, as GDAL reads a GeoJSON whose points have heights); null when it has none.
+    /// </summary>
+    public static unsafe int? HorizontalEpsgOf(string wkt)
+    {
+        if (string.IsNullOrWhiteSpace(wkt)) return null;
+        GdalLibrary.Initialise();
+        CPLErrorReset();
+        using var srs = OSRNewSpatialReference(wkt);
+        if (srs.IsInvalid || OSRStripVertical(srs) != ErrNone || OSRDemoteTo2D(srs, null) != ErrNone || OSRExportToWkt(srs, out var text) != ErrNone)
+        {
+            CPLErrorReset();
+            return null;
+        }
+        try
+        {
+            return EpsgOf(Text(text) ?? "");
+        }
+        finally
+        {
+            VSIFree((void*)text);
+        }
+    }
+
     private static int? Code(IntPtr authority, IntPtr code) =>
         Text(authority) == "EPSG" && int.TryParse(Text(code), out var value) ? value : null;
 

@@ -110,6 +110,9 @@ internal static unsafe partial class GdalNative
     [LibraryImport(Lib)] public static partial IntPtr* OSRFindMatches(OsrHandle srs, IntPtr options, out int count, out int* confidences);
     [LibraryImport(Lib)] public static partial void OSRFreeSRSArray(IntPtr* list);
     [LibraryImport(Lib)] public static partial int OSRExportToWkt(IntPtr srs, out IntPtr wkt);
+    [LibraryImport(Lib)] public static partial int OSRExportToWkt(OsrHandle srs, out IntPtr wkt);
+    [LibraryImport(Lib)] public static partial int OSRStripVertical(OsrHandle srs);
+    [LibraryImport(Lib, StringMarshalling = StringMarshalling.Utf8)] public static partial int OSRDemoteTo2D(OsrHandle srs, string? name);
     [LibraryImport(Lib)] public static partial IntPtr OSRGetAuthorityName(IntPtr srs, IntPtr targetKey);
     [LibraryImport(Lib)] public static partial IntPtr OSRGetAuthorityCode(IntPtr srs, IntPtr targetKey);
 

@@ -141,8 +141,13 @@ public static class ImportInspector
         else if (string.IsNullOrWhiteSpace(wkt))
             throw Unprocessable($"'{fileName}' does not say which CRS its coordinates are in; give it (--crs EPSG:4326, or crs in the API).");
         else
+        {
             srid = GdalDataset.EpsgOf(wkt)
                    ?? throw Unprocessable($"'{fileName}' is in a CRS that has no EPSG code ({CrsName(wkt)}); give the right one (--crs EPSG:code, or crs in the API).");
+            // Heights ride along as Z: the layer's CRS is the horizontal one (WGS 84 3D, or UTM + a height system).
+            if (settings.Crs.FromEpsg(srid) is null && GdalDataset.HorizontalEpsgOf(wkt) is { } horizontal && settings.Crs.FromEpsg(horizontal) is not null)
+                srid = horizontal;
+        }
         if (settings.Crs.FromEpsg(srid) is null)
             throw Unprocessable($"'{fileName}' is in EPSG:{srid}, which GeoSDI does not serve (it serves {string.Join(", ", settings.Crs.All.Where(c => c.Epsg is not null).Select(c => "EPSG:" + c.Epsg))}); " +
                                 "reproject it first (for example ogr2ogr -t_srs EPSG:4326).");

@@ -22,7 +22,7 @@ public static class ImportRunner
             var result = await services.GetRequiredService<LayerImporter>().ImportAsync(request, "cli:" + Environment.UserName, ct);
             await output.WriteLineAsync(
                 $"{(result.Replaced ? "Replaced" : "Imported")} '{request.FileName}' as layer {result.Id}: " +
-                (result.Type == "gdal" ? "a Cloud Optimized GeoTIFF" : $"{result.Features} features ({result.GeometryType})") +
+                (result.Type == "gdal" ? "a Cloud Optimized GeoTIFF" : $"{result.Features} feature{(result.Features == 1 ? "" : "s")} ({result.GeometryType})") +
                 $" in EPSG:{result.Srid}, stored in {result.Location}. A running server publishes it within seconds.");
             return 0;
         }
