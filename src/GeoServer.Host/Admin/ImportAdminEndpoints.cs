@@ -34,8 +34,7 @@ public static class ImportAdminEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
-            .DisableAntiforgery();
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         admin.MapGet("/workspaces/{workspace}/imports", List);
         admin.MapDelete("/workspaces/{workspace}/imports/{layer}", Delete);
     }

@@ -42,8 +42,8 @@ public sealed partial class LayerImporter(GeoSdiOptions options, HostPaths paths
             "postgis" => "postgis",
             _ => throw Bad($"into '{request.Into}' is not gpkg or postgis."),
         };
-        var work = Directory.CreateTempSubdirectory("geosdi-import-");
         await _one.WaitAsync(ct);
+        var work = Directory.CreateTempSubdirectory("geosdi-import-");
         try
         {
             var settings = new ImportSettings(options.Import, crs) { Srid = srid, SourceLayer = request.SourceLayer };

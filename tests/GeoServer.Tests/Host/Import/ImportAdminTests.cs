@@ -238,6 +238,18 @@ public sealed class ImportAdminTests
             Assert.Equal(HttpStatusCode.NotFound, (await server.Client.GetAsync("ogc/collections/ha-noi:diem")).StatusCode);
             Assert.Empty(server.ImportedFiles());
             Assert.Equal(HttpStatusCode.NotFound, (await server.SendAsync(HttpMethod.Delete, "admin/api/workspaces/ha-noi/imports/diem")).StatusCode);
+
+            // A database workspace's imports go with it, files included.
+            File.Copy(SampleData.PathOf("land.gpkg"), Path.Combine(server.Folder, "land.gpkg"));
+            using var put = new HttpRequestMessage(HttpMethod.Put, "admin/api/workspaces/tinh-mau")
+                { Content = new StringContent("""{"Stores":{"land":{"Type":"geopackage","Path":"land.gpkg"}}}""", Encoding.UTF8, "application/json") };
+            put.Headers.Add("X-API-Key", ImportServer.AdminKey);
+            Assert.Equal(HttpStatusCode.Created, (await server.Client.SendAsync(put)).StatusCode);
+            Assert.Equal(HttpStatusCode.Created, (await server.UploadAsync(two, workspace: "tinh-mau")).StatusCode);
+            Assert.Equal(["tinh-mau/two.gpkg"], server.ImportedFiles());
+            Assert.Equal(HttpStatusCode.NoContent, (await server.SendAsync(HttpMethod.Delete, "admin/api/workspaces/tinh-mau")).StatusCode);
+            Assert.Empty(server.ImportedFiles());
+            Assert.Equal(0, server.ConfigurationState().Imports);
         }
         finally
         {
