@@ -11,6 +11,7 @@ using GeoServer.Data.Gdal;
 using GeoServer.Data.State;
 using GeoServer.Host.Admin;
 using GeoServer.Host.Health;
+using GeoServer.Host.Import;
 using GeoServer.Host.Usage;
 using GeoServer.Host.Security;
 using GeoServer.Host.Startup;
@@ -48,6 +49,8 @@ catch (ArgumentException e)
 NativeHeap.ReturnLargeBlocksToSystem();
 var builder = WebApplication.CreateBuilder(args);
 var baseDirectory = builder.Configuration.AddGeoSdiConfiguration(command.ConfigFile);
+// An import's answer is its one line; the start-up log of the stores it opens would bury it.
+if (command.Import is not null) builder.Logging.AddFilter((category, level) => level >= LogLevel.Warning);
 if (command.Postgres is { } postgres)
     // Zero configuration: every spatial table of the database, in workspace "db".
     builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -86,6 +89,8 @@ var state = SqlStateStore.Open(options.Server.StateDatabase.Contains('=')
     ? options.Server.StateDatabase : Path.GetFullPath(options.Server.StateDatabase, baseDirectory));
 builder.Services.AddSingleton<IUsageStore>(state);
 builder.Services.AddSingleton<IAuditLog>(state);
+builder.Services.AddSingleton(options.Import);
+builder.Services.AddSingleton<LayerImporter>();
 builder.Services.AddSingleton<UsageMeter>();
 builder.Services.AddHostedService<UsageFlusher>();
 builder.Services.AddHostedService<ChangeFeedService>();
@@ -136,6 +141,8 @@ if (app.Services.GetRequiredService<TileServices>().Cache is { } tileCache)
 await app.Services.GetRequiredService<ConfigurationReloader>().ReloadAsync(force: true, CancellationToken.None);
 if (command.Seed is { } seed)
     return await SeedRunner.RunAsync(app.Services, seed, Console.Out, CancellationToken.None);
+if (command.Import is { } import)
+    return await ImportRunner.RunAsync(app.Services, import, Console.Out, Console.Error, CancellationToken.None);
 
 app.UseForwardedHeaders();
 app.UseExceptionHandler();

@@ -12,6 +12,7 @@ public sealed class GeoSdiOptions
     public SecurityOptions Security { get; init; } = new();
 
     public DownloadOptions Downloads { get; init; } = new();
+    public ImportOptions Import { get; init; } = new();
 
     /// <summary>Workspaces by id.</summary>
     public Dictionary<string, WorkspaceOptions> Workspaces { get; init; } = new(StringComparer.Ordinal);

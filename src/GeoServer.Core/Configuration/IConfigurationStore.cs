@@ -3,7 +3,7 @@ namespace GeoServer.Core.Configuration;
 /// <summary>
 /// Workspaces published at run time (through the admin API), kept in a database that every node of a cluster
 /// shares; each change raises a version number the nodes watch to reload. Workspaces of the configuration file are
-/// not in it and cannot be changed through it.
+/// not in it and cannot be changed through it, but layers imported into them are.
 /// </summary>
 public interface IConfigurationStore
 {
@@ -35,4 +35,13 @@ public interface IConfigurationStore
 
     /// <summary>Removes an API key or user; returns whether there was one.</summary>
     Task<bool> DeleteCredentialAsync(string kind, string name, CancellationToken ct);
+
+    /// <summary>Every imported layer, of every workspace (file or database), by workspace and name.</summary>
+    Task<IReadOnlyList<ImportedLayer>> ReadImportsAsync(CancellationToken ct);
+
+    /// <summary>Records an imported layer (or replaces its record); returns the previous record or null.</summary>
+    Task<ImportedLayer?> PutImportAsync(ImportedLayer layer, CancellationToken ct);
+
+    /// <summary>Forgets an imported layer; returns its record, or null when there was none.</summary>
+    Task<ImportedLayer?> DeleteImportAsync(string workspace, string name, CancellationToken ct);
 }

@@ -11,6 +11,9 @@ internal readonly struct GdalBand(IntPtr handle, int index)
     /// <summary>GDAL's data type name: "Byte", "Int16", "UInt16", "Float32", …</summary>
     public string DataType => Text(GDALGetDataTypeName(GDALGetRasterDataType(handle))) ?? "Unknown";
 
+    /// <summary>Bytes per value of the band's data type (1 for Byte, 4 for Float32, …).</summary>
+    public int BytesPerValue => GDALGetDataTypeSizeBytes(GDALGetRasterDataType(handle));
+
     /// <summary>GDAL's colour interpretation name: "Red", "Gray", "Alpha", "Undefined", …</summary>
     public string ColorInterpretation => Text(GDALGetColorInterpretationName(GDALGetRasterColorInterpretation(handle))) ?? "Undefined";
 

@@ -12,26 +12,32 @@ internal sealed unsafe class GdalDataset : IDisposable
 
     private GdalDataset(GdalDatasetHandle handle) => _handle = handle;
 
-    /// <summary>Opens a raster read-only; GDAL's message (missing file, not a raster, …) when it cannot.</summary>
-    public static GdalDataset OpenRaster(string path)
+    /// <summary>
+    /// Opens a raster read-only; GDAL's message (missing file, not a raster, …) when it cannot. With
+    /// <paramref name="drivers"/> (short names: "GTiff", …) only those drivers may open it.
+    /// </summary>
+    public static GdalDataset OpenRaster(string path, IEnumerable<string>? drivers = null)
     {
         GdalLibrary.Initialise();
+        using var allowed = CslHandle.From(drivers ?? []);
         CPLErrorReset();
-        return new GdalDataset(Check(GDALOpenEx(path, GdalNative.OpenRaster | OpenVerboseError, IntPtr.Zero, IntPtr.Zero, IntPtr.Zero), $"Opening '{path}'"));
+        return new GdalDataset(Check(GDALOpenEx(path, GdalNative.OpenRaster | OpenVerboseError, allowed.Pointer, IntPtr.Zero, IntPtr.Zero), $"Opening '{path}'"));
     }
 
     internal GdalDatasetHandle Handle => _handle;
 
     /// <summary>
     /// Opens a vector dataset read-only (any format GDAL reads: Shapefile, GeoJSON, KML, GeoPackage, CSV, /vsizip/…);
-    /// GDAL's message when it cannot. <paramref name="openOptions"/> are the driver's -oo options ("X_POSSIBLE_NAMES=lon").
+    /// GDAL's message when it cannot. <paramref name="openOptions"/> are the driver's -oo options ("X_POSSIBLE_NAMES=lon");
+    /// with <paramref name="drivers"/> (short names: "GeoJSON", "ESRI Shapefile", …) only those drivers may open it.
     /// </summary>
-    public static GdalDataset OpenVector(string path, IEnumerable<string>? openOptions = null)
+    public static GdalDataset OpenVector(string path, IEnumerable<string>? openOptions = null, IEnumerable<string>? drivers = null)
     {
         GdalLibrary.Initialise();
         using var options = CslHandle.From(openOptions ?? []);
+        using var allowed = CslHandle.From(drivers ?? []);
         CPLErrorReset();
-        return new GdalDataset(Check(GDALOpenEx(path, GdalNative.OpenVector | OpenVerboseError, IntPtr.Zero, options.Pointer, IntPtr.Zero), $"Opening '{path}'"));
+        return new GdalDataset(Check(GDALOpenEx(path, GdalNative.OpenVector | OpenVerboseError, allowed.Pointer, options.Pointer, IntPtr.Zero), $"Opening '{path}'"));
     }
 
     /// <summary>The layers of a vector dataset, with their feature counts (GDAL counts them when the format does not say).</summary>
@@ -52,6 +58,46 @@ internal sealed unsafe class GdalDataset : IDisposable
                 Text(OGRGeometryTypeToName(OGR_L_GetGeomType(layer))) ?? "", wkt));
         }
         return layers;
+    }
+
+    /// <summary>
+    /// Reads every feature of layer <paramref name="index"/> (0-based) and counts its geometries by type, so a layer
+    /// that declares one type but holds several (a shapefile's polygons and multipolygons, a KML's mix) is seen as it
+    /// is. Throws GDAL's message when a feature cannot be read (a damaged file).
+    /// </summary>
+    public GdalGeometryCensus GeometryCensus(int index)
+    {
+        var layer = GDALDatasetGetLayer(_handle, index);
+        if (layer == IntPtr.Zero) throw new ArgumentOutOfRangeException(nameof(index), $"The dataset has no layer {index}.");
+        var byType = new Dictionary<int, long>();
+        long missing = 0;
+        bool hasZ = false;
+        OGR_L_ResetReading(layer);
+        CPLErrorReset();
+        for (var feature = OGR_L_GetNextFeature(layer); feature != IntPtr.Zero; feature = OGR_L_GetNextFeature(layer))
+        {
+            try
+            {
+                var geometry = OGR_F_GetGeometryRef(feature);
+                if (geometry == IntPtr.Zero)
+                {
+                    missing++;
+                    continue;
+                }
+                int type = OGR_G_GetGeometryType(geometry);
+                hasZ |= OGR_GT_HasZ(type) != 0;
+                int flat = OGR_GT_Flatten(type);
+                byType[flat] = byType.GetValueOrDefault(flat) + 1;
+            }
+            finally
+            {
+                OGR_F_Destroy(feature);
+            }
+        }
+        // The loop also ends at a feature GDAL could not read; only the error state tells it from the end.
+        if (CPLGetLastErrorType() >= ErrFailure) ThrowLastError("Reading the features failed.");
+        OGR_L_ResetReading(layer);
+        return new GdalGeometryCensus(byType, missing, hasZ);
     }
 
     public int Width => GDALGetRasterXSize(_handle);
@@ -103,6 +149,31 @@ internal sealed unsafe class GdalDataset : IDisposable
             if (matches is not null) OSRFreeSRSArray(matches);
             if (confidences is not null) VSIFree(confidences);
             CPLErrorReset();
+        }
+    }
+
+    /// <summary>
+    /// The EPSG code of a CRS's horizontal part: a compound CRS without its vertical CRS, a 3D geographic CRS as its 2D
+    /// one (EPSG:4979 gives 4326, as GDAL reads a GeoJSON whose points have heights); null when it has none.
+    /// </summary>
+    public static unsafe int? HorizontalEpsgOf(string wkt)
+    {
+        if (string.IsNullOrWhiteSpace(wkt)) return null;
+        GdalLibrary.Initialise();
+        CPLErrorReset();
+        using var srs = OSRNewSpatialReference(wkt);
+        if (srs.IsInvalid || OSRStripVertical(srs) != ErrNone || OSRDemoteTo2D(srs, null) != ErrNone || OSRExportToWkt(srs, out var text) != ErrNone)
+        {
+            CPLErrorReset();
+            return null;
+        }
+        try
+        {
+            return EpsgOf(Text(text) ?? "");
+        }
+        finally
+        {
+            VSIFree((void*)text);
         }
     }
 

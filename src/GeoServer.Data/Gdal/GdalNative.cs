@@ -5,7 +5,7 @@ using System.Runtime.InteropServices;
 namespace GeoServer.Data.Gdal;
 
 /// <summary>
-/// The only binding to GDAL (Debian libgdal32, GDAL 3.6): just the C calls the raster stores make. Enum values are
+/// The only binding to GDAL (Debian libgdal32, GDAL 3.6): just the C calls the raster stores and imports make. Enum values are
 /// GDAL's own (gdal.h, cpl_error.h); strings go as NUL-terminated UTF-8. Handles live in SafeHandles so a dataset is
 /// closed exactly once, even when a request is cancelled mid-read.
 /// </summary>
@@ -77,6 +77,7 @@ internal static unsafe partial class GdalNative
 
     // Bands (owned by their dataset: plain pointers, valid while the dataset handle is)
     [LibraryImport(Lib)] public static partial int GDALGetRasterDataType(IntPtr band);
+    [LibraryImport(Lib)] public static partial int GDALGetDataTypeSizeBytes(int type);
     [LibraryImport(Lib)] public static partial IntPtr GDALGetDataTypeName(int type);
     [LibraryImport(Lib)] public static partial int GDALGetRasterBandXSize(IntPtr band);
     [LibraryImport(Lib)] public static partial int GDALGetRasterBandYSize(IntPtr band);
@@ -109,6 +110,9 @@ internal static unsafe partial class GdalNative
     [LibraryImport(Lib)] public static partial IntPtr* OSRFindMatches(OsrHandle srs, IntPtr options, out int count, out int* confidences);
     [LibraryImport(Lib)] public static partial void OSRFreeSRSArray(IntPtr* list);
     [LibraryImport(Lib)] public static partial int OSRExportToWkt(IntPtr srs, out IntPtr wkt);
+    [LibraryImport(Lib)] public static partial int OSRExportToWkt(OsrHandle srs, out IntPtr wkt);
+    [LibraryImport(Lib)] public static partial int OSRStripVertical(OsrHandle srs);
+    [LibraryImport(Lib, StringMarshalling = StringMarshalling.Utf8)] public static partial int OSRDemoteTo2D(OsrHandle srs, string? name);
     [LibraryImport(Lib)] public static partial IntPtr OSRGetAuthorityName(IntPtr srs, IntPtr targetKey);
     [LibraryImport(Lib)] public static partial IntPtr OSRGetAuthorityCode(IntPtr srs, IntPtr targetKey);
 
@@ -120,6 +124,15 @@ internal static unsafe partial class GdalNative
     [LibraryImport(Lib)] public static partial int OGR_L_GetGeomType(IntPtr layer);
     [LibraryImport(Lib)] public static partial IntPtr OGR_L_GetSpatialRef(IntPtr layer);
     [LibraryImport(Lib)] public static partial IntPtr OGRGeometryTypeToName(int type);
+    [LibraryImport(Lib)] public static partial void OGR_L_ResetReading(IntPtr layer);
+    /// <remarks>The feature is the caller's: free it with <see cref="OGR_F_Destroy"/>; null at the end or on a read error.</remarks>
+    [LibraryImport(Lib)] public static partial IntPtr OGR_L_GetNextFeature(IntPtr layer);
+    [LibraryImport(Lib)] public static partial void OGR_F_Destroy(IntPtr feature);
+    /// <remarks>Owned by the feature; null when the feature has no geometry.</remarks>
+    [LibraryImport(Lib)] public static partial IntPtr OGR_F_GetGeometryRef(IntPtr feature);
+    [LibraryImport(Lib)] public static partial int OGR_G_GetGeometryType(IntPtr geometry);
+    [LibraryImport(Lib)] public static partial int OGR_GT_Flatten(int type);
+    [LibraryImport(Lib)] public static partial int OGR_GT_HasZ(int type);
 
     // gdal_utils: the command-line programs as functions, with their option lists
     [LibraryImport(Lib)] public static partial GdalTranslateOptionsHandle GDALTranslateOptionsNew(IntPtr argv, IntPtr forBinary);

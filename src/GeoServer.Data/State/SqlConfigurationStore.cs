@@ -24,6 +24,7 @@ public sealed class SqlConfigurationStore : IConfigurationStore
             CREATE TABLE IF NOT EXISTS geosdi_styles (workspace TEXT NOT NULL, layer TEXT NOT NULL, name TEXT NOT NULL, format TEXT NOT NULL,
               body TEXT NOT NULL, PRIMARY KEY (workspace, layer, name));
             CREATE TABLE IF NOT EXISTS geosdi_credentials (kind TEXT NOT NULL, name TEXT NOT NULL, definition TEXT NOT NULL, PRIMARY KEY (kind, name));
+            CREATE TABLE IF NOT EXISTS geosdi_imports (workspace TEXT NOT NULL, name TEXT NOT NULL, definition TEXT NOT NULL, PRIMARY KEY (workspace, name));
             CREATE TABLE IF NOT EXISTS geosdi_config_version (one INTEGER PRIMARY KEY CHECK (one = 1), version BIGINT NOT NULL);
             INSERT INTO geosdi_config_version (one, version) VALUES (1, 0) ON CONFLICT (one) DO NOTHING;
             """, [], ct);
@@ -92,6 +93,40 @@ public sealed class SqlConfigurationStore : IConfigurationStore
     public Task<bool> DeleteCredentialAsync(string kind, string name, CancellationToken ct) =>
         ChangeCredentialAsync(kind, name, "DELETE FROM geosdi_credentials WHERE kind = @kind AND name = @name", null, ct);
 
+    public async Task<IReadOnlyList<ImportedLayer>> ReadImportsAsync(CancellationToken ct)
+    {
+        await using var connection = await _db.OpenAsync(ct);
+        await using var cmd = StateDatabase.Command(connection, null, "SELECT definition FROM geosdi_imports ORDER BY workspace, name");
+        var imports = new List<ImportedLayer>();
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        while (await r.ReadAsync(ct)) imports.Add(JsonSerializer.Deserialize<ImportedLayer>(r.GetString(0), Json)!);
+        return imports;
+    }
+
+    public Task<ImportedLayer?> PutImportAsync(ImportedLayer layer, CancellationToken ct) =>
+        ChangeImportAsync(layer.Workspace, layer.Name,
+            "INSERT INTO geosdi_imports VALUES (@workspace, @name, @definition) ON CONFLICT (workspace, name) DO UPDATE SET definition = excluded.definition",
+            JsonSerializer.Serialize(layer, Json), ct);
+
+    public Task<ImportedLayer?> DeleteImportAsync(string workspace, string name, CancellationToken ct) =>
+        ChangeImportAsync(workspace, name, "DELETE FROM geosdi_imports WHERE workspace = @workspace AND name = @name", null, ct);
+
+    private async Task<ImportedLayer?> ChangeImportAsync(string workspace, string name, string sql, string? definition, CancellationToken ct)
+    {
+        await using var connection = await _db.OpenAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        (string, object?)[] key = [("workspace", workspace), ("name", name)];
+        ImportedLayer? previous = null;
+        await using (var read = StateDatabase.Command(connection, transaction, "SELECT definition FROM geosdi_imports WHERE workspace = @workspace AND name = @name", key))
+            if (await read.ExecuteScalarAsync(ct) is string text) previous = JsonSerializer.Deserialize<ImportedLayer>(text, Json);
+        await using (var write = StateDatabase.Command(connection, transaction, sql, [.. key, ("definition", definition)]))
+            await write.ExecuteNonQueryAsync(ct);
+        await using (var bump = StateDatabase.Command(connection, transaction, "UPDATE geosdi_config_version SET version = version + 1 WHERE one = 1"))
+            await bump.ExecuteNonQueryAsync(ct);
+        await transaction.CommitAsync(ct);
+        return previous;
+    }
+
     private async Task<bool> ChangeCredentialAsync(string kind, string name, string sql, string? definition, CancellationToken ct)
     {
         await using var connection = await _db.OpenAsync(ct);
@@ -133,8 +168,13 @@ public sealed class SqlConfigurationStore : IConfigurationStore
         await using (var write = StateDatabase.Command(connection, transaction, sql, ("id", id), ("definition", definition)))
             await write.ExecuteNonQueryAsync(ct);
         if (definition is null)
+        {
             await using (var styles = StateDatabase.Command(connection, transaction, "DELETE FROM geosdi_styles WHERE workspace = @id", ("id", id)))
                 await styles.ExecuteNonQueryAsync(ct);
+            // A workspace made again under the same id starts empty, not with the imports of the one deleted.
+            await using (var imports = StateDatabase.Command(connection, transaction, "DELETE FROM geosdi_imports WHERE workspace = @id", ("id", id)))
+                await imports.ExecuteNonQueryAsync(ct);
+        }
         await using (var bump = StateDatabase.Command(connection, transaction, "UPDATE geosdi_config_version SET version = version + 1 WHERE one = 1"))
             await bump.ExecuteNonQueryAsync(ct);
         await transaction.CommitAsync(ct);

@@ -7,8 +7,8 @@ using GeoServer.Core.Usage;
 namespace GeoServer.Host.Admin;
 
 /// <summary>
-/// /admin/api for global admins (a workspace's admins may change that workspace and its styles): the usage report
-/// (JSON or CSV, the basis for service fees), the audit log, workspaces, styles, keys and users. Anyone else gets
+/// /admin/api for global admins (a workspace's admins may change that workspace, its styles and its imports): the
+/// usage report (JSON or CSV, the basis for service fees), the audit log, workspaces, styles, imports, keys and users. Anyone else gets
 /// 401 (with a Basic challenge) or 403.
 /// </summary>
 public static class AdminEndpoints
@@ -32,9 +32,10 @@ public static class AdminEndpoints
         admin.MapWorkspaceAdmin();
         admin.MapStyleAdmin();
         admin.MapCredentialAdmin();
+        admin.MapImportAdmin();
     }
 
-    /// <summary>The workspace a request changes, when it is one a workspace admin may change: PUT of the workspace, its styles.</summary>
+    /// <summary>The workspace a request changes, when it is one a workspace admin may change: PUT of the workspace, its styles, its imports.</summary>
     private static string? WorkspaceOf(HttpContext http) =>
         http.GetRouteValue("workspace") as string
         ?? (HttpMethods.IsPut(http.Request.Method) && http.Request.Path.StartsWithSegments("/admin/api/workspaces") ? http.GetRouteValue("id") as string : null);

@@ -8,10 +8,11 @@ using GeoServer.Tiles.Styles;
 namespace GeoServer.Host.Admin;
 
 /// <summary>
-/// /admin/api/workspaces/{workspace}/layers/{layer}/styles/{name}: a style for a layer of a database workspace, as
-/// style JSON (application/json) or SLD 1.0 / SE 1.1 (application/vnd.ogc.sld+xml, text/xml). It is compiled against
-/// the layer before it is saved (errors are a 400; the SLD importer's warnings come back in the answer); a style
-/// named "default" is the layer's default. Saving reloads the configuration, which drops the layer's cached tiles.
+/// /admin/api/workspaces/{workspace}/layers/{layer}/styles/{name}: a style for a layer of a database workspace or an
+/// imported layer, as style JSON (application/json) or SLD 1.0 / SE 1.1 (application/vnd.ogc.sld+xml, text/xml). It
+/// is compiled against the layer before it is saved (errors are a 400; the SLD importer's warnings come back in the
+/// answer); a style named "default" is the layer's default. Saving reloads the configuration, which drops the layer's
+/// cached tiles.
 /// </summary>
 public static class StyleAdminEndpoints
 {
@@ -26,10 +27,11 @@ public static class StyleAdminEndpoints
     private static async Task<IResult> Put(string workspace, string layer, string name, HttpContext http, GeoSdiOptions file,
         IConfigurationStore store, LayerRegistry registry, ConfigurationReloader reloader, IAuditLog audit, CancellationToken ct)
     {
-        if (file.Workspaces.ContainsKey(workspace))
+        // Layers imported into a file's workspace live in the database like the database's workspaces, styles included.
+        if (file.Workspaces.ContainsKey(workspace) && !(await store.ReadImportsAsync(ct)).Any(i => i.Workspace == workspace && i.Name == layer))
             return Results.Problem(statusCode: 409, title: "Conflict", detail: $"Workspace '{workspace}' comes from the configuration file; name style files there.");
         var published = registry.All.FirstOrDefault(l => l.Info.Id == workspace + ":" + layer);
-        if (published is null) return Results.Problem(statusCode: 404, title: "Not Found", detail: $"No layer '{workspace}:{layer}' in a database workspace.");
+        if (published is null) return Results.Problem(statusCode: 404, title: "Not Found", detail: $"No layer '{workspace}:{layer}' in a database workspace or among the imports.");
         string format = (http.Request.ContentType ?? "").Split(';')[0].Trim() switch
         {
             "application/json" => "json",

@@ -4,6 +4,7 @@ using GeoServer.Core.Audit;
 using GeoServer.Core.Configuration;
 using GeoServer.Core.Security;
 using GeoServer.Data;
+using GeoServer.Host.Import;
 using GeoServer.Host.Startup;
 
 namespace GeoServer.Host.Admin;
@@ -64,13 +65,17 @@ public static partial class WorkspaceAdminEndpoints
         return previous is null ? Results.Created($"/admin/api/workspaces/{id}", null) : Results.NoContent();
     }
 
-    private static async Task<IResult> Delete(string id, HttpContext http, IConfigurationStore store, ConfigurationReloader reloader, IAuditLog audit)
+    private static async Task<IResult> Delete(string id, HttpContext http, IConfigurationStore store, ConfigurationReloader reloader, IAuditLog audit,
+        LayerImporter importer)
     {
+        var imports = await importer.ListAsync(id, CancellationToken.None);
         var previous = await store.DeleteWorkspaceAsync(id, CancellationToken.None);
         if (previous is null) return Results.Problem(statusCode: 404, title: "Not Found", detail: $"No database workspace '{id}'.");
         await audit.AppendAsync([new AuditEntry(DateTimeOffset.UtcNow, http.User.Identity?.Name ?? "?", "workspace.delete", "workspace:" + id, Redacted(previous), null)],
             CancellationToken.None);
         await reloader.ReloadAsync(force: true, CancellationToken.None);
+        // The workspace's imports went with it (same transaction); their files and tables go once no layer reads them.
+        foreach (var layer in imports) await importer.RemoveDataAsync(layer, previous, CancellationToken.None);
         return Results.NoContent();
     }
 

@@ -1,16 +1,18 @@
 using GeoServer.Core.Configuration;
 using GeoServer.Core.Crs;
 using GeoServer.Core.Layers;
+using GeoServer.Host.Import;
 using GeoServer.Host.Security;
 using GeoServer.Tiles.Styles;
 
 namespace GeoServer.Host.Startup;
 
 /// <summary>
-/// Keeps the registry in step with the workspaces of the configuration database: at start, when this node's admin
-/// API changes one, and when another node's does (the database's version is polled every second). The
-/// configuration file's layers stay as opened at start; the database's workspaces are reopened on each change and
-/// swapped in at once; their previous stores are closed a little later, once requests using them are done.
+/// Keeps the registry in step with the workspaces and imported layers of the configuration database: at start, when
+/// this node's admin API (or an import) changes one, and when another node or a <c>geosdi import</c> does (the
+/// database's version is polled every second). The configuration file's layers stay as opened at start; the
+/// database's workspaces and every import are reopened on each change and swapped in at once; their previous stores
+/// are closed a little later, once requests using them are done.
 /// </summary>
 public sealed class ConfigurationReloader(GeoSdiOptions fileOptions, string baseDirectory, IConfigurationStore store, LayerRegistry registry,
     StyleCatalog styles, Credentials credentials, ILoggerFactory logging) : BackgroundService
@@ -37,13 +39,17 @@ public sealed class ConfigurationReloader(GeoSdiOptions fileOptions, string base
             var options = new GeoSdiOptions
             {
                 Server = fileOptions.Server, Wms = fileOptions.Wms, Tiles = fileOptions.Tiles, Security = fileOptions.Security,
-                Workspaces = workspaces.Where(w => !fileOptions.Workspaces.ContainsKey(w.Key)).ToDictionary(StringComparer.Ordinal),
+                Workspaces = ImportedStores.Merge(fileOptions.Workspaces, workspaces, await store.ReadImportsAsync(ct)),
             };
             var catalog = new LayerCatalog(options, baseDirectory, CrsRegistry.Default, logging);
             var loaded = await catalog.LoadAsync(ct);
+            // Layers imported into the file's workspaces join them; a table the file's own store already publishes
+            // (a PostGIS store discovering every table, after a restart) stays the file's.
+            var fileIds = _fileLayers.Select(l => l.Info.Id).ToHashSet(StringComparer.Ordinal);
+            var added = loaded.All.Where(l => !fileIds.Contains(l.Info.Id)).ToList();
             // Styles first: a tile drawn for a new layer must already find its style.
-            styles.Replace(await StylesAsync(loaded.All, ct));
-            registry.Replace(_fileWorkspaces.Concat(loaded.Workspaces), _fileLayers.Concat(loaded.All));
+            styles.Replace(await StylesAsync(added, ct));
+            registry.Replace(_fileWorkspaces.Concat(loaded.Workspaces.Where(w => !fileOptions.Workspaces.ContainsKey(w.Id))), _fileLayers.Concat(added));
             credentials.Replace(await store.ReadCredentialsAsync(ct), registry.Workspaces.Select(w => w.Id).ToList(), _log);
             var previous = _databaseCatalog;
             _databaseCatalog = catalog;

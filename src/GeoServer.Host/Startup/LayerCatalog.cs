@@ -53,6 +53,9 @@ public sealed class LayerCatalog(GeoSdiOptions options, string baseDirectory, Cr
                 }
             }
         }
+        // An imported PostGIS table is also found by its store when that store discovers every table: one layer, the store's.
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        layers.RemoveAll(l => !seen.Add(l.Info.Id));
         _log.LogInformation("Published {Count} layers in {Workspaces} workspaces", layers.Count, workspaces.Count);
         // Registry order is drawing order for a workspace's map: rasters (opaque pictures) go under the features.
         return new LayerRegistry(workspaces, layers.OrderBy(l => l.Raster is null ? 1 : 0).ToList(), new AccessPolicy());
