@@ -70,6 +70,7 @@ builder.Services.AddSingleton(new HostPaths(baseDirectory));
 builder.Services.AddSingleton(sp => new ConfigurationReloader(options, baseDirectory, configurationStore, sp.GetRequiredService<LayerRegistry>(),
     sp.GetRequiredService<StyleCatalog>(), sp.GetRequiredService<Credentials>(), sp.GetRequiredService<ILoggerFactory>()));
 builder.Services.AddHostedService(sp => sp.GetRequiredService<ConfigurationReloader>());
+builder.Services.AddSingleton<WorkspaceEdits>();
 var databaseWorkspaces = await configurationStore.ReadWorkspacesAsync(CancellationToken.None);
 builder.Services.AddSingleton(new Credentials(options.Security, options.Workspaces.Keys.Concat(databaseWorkspaces.Keys).ToList()));
 // No default authenticate scheme (not even the automatic one a single scheme gets): the host's authentication
@@ -116,6 +117,9 @@ app.Services.GetRequiredService<StyleCatalog>();
 // Records follow the registry: a layer published or deleted through the admin API is findable, or gone, at once.
 var records = app.Services.GetRequiredService<GeoServer.Catalog.Registration.RecordCatalog>();
 app.Services.GetRequiredService<LayerRegistry>().Changed += (_, _) => records.Refresh();
+var catalogLog = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("GeoServer.Catalog");
+app.Services.GetRequiredService<ConfigurationReloader>().MetadataLoaded += stored => records.UseStoredMetadata(RecordOptionsJson.ByLayer(stored,
+    (layer, problem) => catalogLog.LogError("Stored metadata of {Layer} no longer reads; its record keeps the derived fields: {Problem}", layer, problem)));
 if (app.Services.GetRequiredService<TileServices>().Cache is { } tileCache)
 {
     var invalidator = new TileInvalidator(tileCache, TileMatrixSetRegistry.Default, CrsRegistry.Default);
