@@ -22,6 +22,8 @@ public static partial class AdminJson
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         MaxDepth = 32,
+        // Vietnamese stays readable in answers and in the database; characters HTML treats specially are still escaped.
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
         Converters = { new JsonStringEnumConverter(allowIntegerValues: false) },
     };
 

@@ -53,7 +53,7 @@ public static class LayerAdminEndpoints
     {
         if (await edits.FindAsync(workspace, ct) is not (var definition, _)) return Problems.NotFound($"No workspace '{workspace}'.");
         return Entry(definition, registry, workspace, layer) is { } entry
-            ? Results.Json(WorkspaceEdits.Document(entry))
+            ? Results.Json(WorkspaceEdits.Document(entry), AdminJson.Options)
             : Problems.NotFound($"Workspace '{workspace}' has no layer '{layer}'.");
     }
 

@@ -55,7 +55,7 @@ public static partial class StoreAdminEndpoints
     {
         if (await edits.FindAsync(workspace, ct) is not (var definition, _)) return Problems.NotFound($"No workspace '{workspace}'.");
         return definition.Stores.TryGetValue(store, out var options)
-            ? Results.Json(WorkspaceEdits.Document(options))
+            ? Results.Json(WorkspaceEdits.Document(options), AdminJson.Options)
             : Problems.NotFound($"Workspace '{workspace}' has no store '{store}'.");
     }
 

@@ -9,41 +9,51 @@ namespace GeoServer.Host.Admin;
 /// Whether a workspace definition would publish as written, checked before it is saved so a mistake is a 400 naming
 /// the store or layer, not a broken layer later: stores open (their files inside the server's folder), every listed
 /// layer is a table or raster of its store and builds as start-up builds it (temporal and queryable columns, CRS),
-/// and every workspace, key, user and style a layer names exists.
+/// no two stores publish a layer of the same name, and every workspace, key, user and style a layer names exists.
 /// </summary>
 public static class WorkspaceCheck
 {
     private const int MaxText = 20_000;
 
-    /// <summary>Null when the definition checks out; otherwise the first problem. With <paramref name="onlyStore"/>, only that store is opened.</summary>
+    /// <summary>
+    /// Null when the definition checks out; otherwise the first problem. With <paramref name="onlyStore"/>, only that
+    /// store is opened, and the others are taken to publish what they publish now (<paramref name="publishedNow"/>:
+    /// store and layer name).
+    /// </summary>
     public static async Task<string?> ProblemAsync(string id, WorkspaceOptions workspace, string baseDirectory, WorkspaceReferences references,
-        CancellationToken ct, string? onlyStore = null)
+        CancellationToken ct, string? onlyStore = null, IEnumerable<(string Store, string Layer)>? publishedNow = null)
     {
         if (workspace.Stores.Count == 0) return "A workspace needs at least one store.";
         if (workspace.Layers.FirstOrDefault(l => !workspace.Stores.ContainsKey(l.Value.Store)) is { Key: not null } orphan)
             return $"Layer '{orphan.Key}' names store '{orphan.Value.Store}', which the workspace does not have.";
         foreach (var (name, layer) in workspace.Layers)
             if (LayerProblem(id, name, layer, references) is { } problem) return problem;
+        var publishing = (publishedNow ?? []).Where(p => onlyStore is not null && p.Store != onlyStore && workspace.Stores.ContainsKey(p.Store)).ToList();
         foreach (var (name, options) in workspace.Stores.Where(s => onlyStore is null || s.Key == onlyStore))
         {
             // Files come from the server's own folder tree: an admin API is not a way to read /etc.
             if (options.Path is { } path && (Path.IsPathRooted(path) || path.Split('/', '\\').Contains("..")))
                 return $"Store '{name}': Path must be relative to the server's folder, without '..'.";
-            if (await StoreProblemAsync(new Workspace(id, workspace.Title ?? id), name, options, workspace, baseDirectory, ct) is { } problem)
-                return problem;
+            var (problem, names) = await StoreProblemAsync(new Workspace(id, workspace.Title ?? id), name, options, workspace, baseDirectory, ct);
+            if (problem is not null) return problem;
+            publishing.AddRange(names.Select(n => (name, n)));
         }
+        if (publishing.GroupBy(p => p.Layer).FirstOrDefault(g => g.Count() > 1) is { } twice)
+            return $"Layer '{twice.Key}' would be published by stores {string.Join(" and ", twice.Select(p => $"'{p.Store}'"))}; a workspace's layer names are unique.";
         return null;
     }
 
-    private static async Task<string?> StoreProblemAsync(Workspace ws, string name, StoreOptions options, WorkspaceOptions workspace,
-        string baseDirectory, CancellationToken ct)
+    /// <summary>The store's problem, or the names of the layers it would publish.</summary>
+    private static async Task<(string? Problem, IReadOnlyList<string> Names)> StoreProblemAsync(Workspace ws, string name, StoreOptions options,
+        WorkspaceOptions workspace, string baseDirectory, CancellationToken ct)
     {
         try
         {
             await using var opened = SourceFactory.OpenStore(options, baseDirectory);
             var tables = await opened.OpenFeatureSourcesAsync(ct);
             var rasters = await opened.OpenRasterSourcesAsync(ct);
-            foreach (var (layer, layerOptions) in workspace.Layers.Where(l => l.Value.Store == name))
+            var listed = workspace.Layers.Where(l => l.Value.Store == name).ToList();
+            foreach (var (layer, layerOptions) in listed)
             {
                 try
                 {
@@ -52,18 +62,21 @@ public static class WorkspaceCheck
                     else if (tables.FirstOrDefault(t => t.Info.Name == layer) is { } table)
                         await LayerBuilder.BuildAsync(ws, table, options, layerOptions, CrsRegistry.Default, ct);
                     else
-                        return $"Layer '{layer}': store '{name}' has no table '{layer}'.";
+                        return ($"Layer '{layer}': store '{name}' has no table '{layer}'.", []);
                 }
                 catch (InvalidDataException e)
                 {
-                    return e.Message;
+                    return (e.Message, []);
                 }
             }
-            return null;
+            // As start-up publishes: every table, or the listed ones; a raster file always.
+            var names = (options.AutoPublish ?? listed.Count == 0 ? tables.Select(t => t.Info.Name) : listed.Select(l => l.Key))
+                .Concat(rasters.Select(r => r.Info.Name)).Distinct(StringComparer.Ordinal).ToList();
+            return (null, names);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            return $"Store '{name}' cannot be opened: {ConnectionStrings.Scrubbed(e.Message, options.ConnectionString)}";
+            return ($"Store '{name}' cannot be opened: {ConnectionStrings.Scrubbed(e.Message, options.ConnectionString)}", []);
         }
     }
 

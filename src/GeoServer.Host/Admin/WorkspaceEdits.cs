@@ -54,7 +54,8 @@ public sealed class WorkspaceEdits(GeoSdiOptions file, IConfigurationStore store
             var references = await ReferencesAsync(ct);
             var (made, problem) = await change(current, references);
             if (problem is not null) return problem;
-            if (await WorkspaceCheck.ProblemAsync(id, made!.Next, paths.BaseDirectory, references, ct, made.CheckStore) is { } invalid)
+            var publishedNow = registry.All.Where(l => l.Info.Workspace.Id == id && l.Info.Store is not null).Select(l => (l.Info.Store!, l.Info.Name));
+            if (await WorkspaceCheck.ProblemAsync(id, made!.Next, paths.BaseDirectory, references, ct, made.CheckStore, publishedNow) is { } invalid)
                 return Problems.Bad(invalid);
             if (!await store.ReplaceWorkspaceAsync(id, made.Next, version, CancellationToken.None))
                 return Problems.Conflict($"Workspace '{id}' changed while this request was checked; read it again and retry.");
