@@ -63,7 +63,7 @@ public static class RecordOptionsJson
         if (o.LicenceUrl is not null && !IsWebUrl(o.LicenceUrl)) return $"LicenceUrl: '{o.LicenceUrl}' is not an http(s) URL.";
         if (o.ScaleDenominator is < 1) return "ScaleDenominator: must be 1 or more (the 50000 of 1:50 000).";
         if (o.UpdateFrequency is { } frequency && !Enum.IsDefined(frequency)) return "UpdateFrequency: not an ISO maintenance frequency.";
-        if (o.TopicCategories?.FirstOrDefault(t => !Enum.IsDefined(t)) is { } topic) return $"TopicCategories: {(int)topic} is not an ISO topic category.";
+        if (o.TopicCategories?.Any(t => !Enum.IsDefined(t)) == true) return "TopicCategories: not ISO topic categories.";
         if (o.Thesauri is { Count: > MaxItems }) return $"Thesauri: at most {MaxItems}.";
         for (int i = 0; i < (o.Thesauri?.Count ?? 0); i++)
         {

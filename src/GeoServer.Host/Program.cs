@@ -106,7 +106,7 @@ var catalog = builder.Configuration.GetSection("Catalog").Get<CatalogOptions>() 
 builder.Services.AddCatalog(catalog, CatalogRepository.Open(catalog, baseDirectory));
 builder.Services.AddProblemDetails();
 // The admin API describes itself (OpenAPI 3.1 at /admin/api/openapi.json); the OGC API has its own at /ogc/api.
-builder.Services.AddOpenApi("openapi", o => o.ShouldInclude = d => d.RelativePath?.StartsWith("admin/api", StringComparison.Ordinal) == true);
+builder.Services.AddOpenApi("openapi", AdminOpenApi.Configure);
 builder.Services.AddHealthChecks().AddCheck<StoresHealthCheck>("stores", tags: ["ready"]);
 builder.Services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.All);
 
