@@ -61,21 +61,16 @@ public static class LayerAdminEndpoints
     {
         var (node, problem) = await AdminJson.ReadAsync(http.Request, ct);
         if (problem is not null) return problem;
-        return await edits.EditAsync(http, workspace, (current, _) =>
-            Task.FromResult(Replace(workspace, layer, current, registry, Entry(current, registry, workspace, layer), node!)), ct);
+        return await edits.EditAsync(http, workspace, current => Replace(workspace, layer, current, registry, Entry(current, registry, workspace, layer), node!), ct);
     }
 
     private static async Task<IResult> Patch(string workspace, string layer, HttpContext http, WorkspaceEdits edits, LayerRegistry registry, CancellationToken ct)
     {
         var (patch, problem) = await AdminJson.ReadAsync(http.Request, ct, patch: true);
         if (problem is not null) return problem;
-        return await edits.EditAsync(http, workspace, (current, _) =>
-        {
-            var entry = Entry(current, registry, workspace, layer);
-            return entry is null
-                ? Fail(Problems.NotFound($"Workspace '{workspace}' has no layer '{layer}'; PUT it to publish it."))
-                : Task.FromResult(Replace(workspace, layer, current, registry, entry, AdminJson.Apply(WorkspaceEdits.Document(entry), patch)!));
-        }, ct);
+        return await edits.EditAsync(http, workspace, current => Entry(current, registry, workspace, layer) is { } entry
+            ? Replace(workspace, layer, current, registry, entry, AdminJson.Apply(WorkspaceEdits.Document(entry), patch)!)
+            : (null, Problems.NotFound($"Workspace '{workspace}' has no layer '{layer}'; PUT it to publish it.")), ct);
     }
 
     private static (WorkspaceChange?, IResult?) Replace(string workspace, string layer, WorkspaceOptions current, LayerRegistry registry,
@@ -108,12 +103,12 @@ public static class LayerAdminEndpoints
 
     private static Task<IResult> Delete(string workspace, string layer, HttpContext http, WorkspaceEdits edits, LayerRegistry registry,
         IConfigurationStore configuration, CancellationToken ct) =>
-        edits.EditAsync(http, workspace, (current, _) =>
+        edits.EditAsync(http, workspace, current =>
         {
             var found = registry.All.FirstOrDefault(l => l.Info.Id == workspace + ":" + layer);
             var entry = Entry(current, registry, workspace, layer);
-            if (entry is null) return Fail(Problems.NotFound($"Workspace '{workspace}' has no layer '{layer}'."));
-            if (found?.Raster is not null) return Fail(Problems.Conflict($"'{layer}' is the one layer of raster store '{entry.Store}'; delete the store instead."));
+            if (entry is null) return (null, Problems.NotFound($"Workspace '{workspace}' has no layer '{layer}'."));
+            if (found?.Raster is not null) return (null, Problems.Conflict($"'{layer}' is the one layer of raster store '{entry.Store}'; delete the store instead."));
 
             var store = current.Stores[entry.Store];
             var layers = new Dictionary<string, LayerOptions>(current.Layers, StringComparer.Ordinal);
@@ -126,16 +121,14 @@ public static class LayerAdminEndpoints
             storeNode[nameof(StoreOptions.AutoPublish)] = false;
             var stores = new Dictionary<string, StoreOptions>(current.Stores, StringComparer.Ordinal) { [entry.Store] = Restore(storeNode, store) };
             var next = new WorkspaceOptions { Title = current.Title, Abstract = current.Abstract, Stores = stores, Layers = layers };
-            return Task.FromResult(((WorkspaceChange?)new WorkspaceChange(next, "layer.unpublish", workspace + ":" + layer,
+            return (new WorkspaceChange(next, "layer.unpublish", workspace + ":" + layer,
                 WorkspaceEdits.Document(entry).ToJsonString(), null, Results.NoContent(), CheckStore: "", AfterSave: async token =>
                 {
                     foreach (var style in (await configuration.ReadStylesAsync(token)).Where(s => s.Workspace == workspace && s.Layer == layer))
                         await configuration.DeleteStyleAsync(workspace, layer, style.Name, token);
                     await configuration.DeleteMetadataAsync(workspace, layer, token);
-                }), (IResult?)null));
+                }), null);
         }, ct);
-
-    private static Task<(WorkspaceChange?, IResult?)> Fail(IResult problem) => Task.FromResult<(WorkspaceChange?, IResult?)>((null, problem));
 
     /// <summary>The layer's definition: its entry, or for a table published because the store publishes every table, just its store.</summary>
     private static LayerOptions? Entry(WorkspaceOptions definition, LayerRegistry registry, string workspace, string layer) =>

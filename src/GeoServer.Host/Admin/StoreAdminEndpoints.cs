@@ -66,34 +66,29 @@ public static partial class StoreAdminEndpoints
         if (problem is not null) return problem;
         var (sent, invalid) = AdminJson.Bind<StoreOptions>(node!, "a store");
         if (invalid is not null) return invalid;
-        return await edits.EditAsync(http, workspace, (current, _) =>
+        return await edits.EditAsync(http, workspace, current =>
         {
             current.Stores.TryGetValue(store, out var previous);
             var next = WithStore(current, store, Restored(sent!, previous));
             var answer = previous is null ? Results.Created($"/admin/api/workspaces/{workspace}/stores/{store}", null) : Results.NoContent();
-            return Task.FromResult<(WorkspaceChange?, IResult?)>((new WorkspaceChange(next, previous is null ? "store.create" : "store.replace",
+            return (new WorkspaceChange(next, previous is null ? "store.create" : "store.replace",
                 Target(workspace, store), previous is null ? null : WorkspaceEdits.Document(previous).ToJsonString(),
-                WorkspaceEdits.Document(next.Stores[store]).ToJsonString(), answer, CheckStore: store), null));
+                WorkspaceEdits.Document(next.Stores[store]).ToJsonString(), answer, CheckStore: store), null);
         }, ct);
     }
 
     private static Task<IResult> Delete(string workspace, string store, HttpContext http, WorkspaceEdits edits, CancellationToken ct) =>
-        edits.EditAsync(http, workspace, (current, _) =>
+        edits.EditAsync(http, workspace, current =>
         {
-            (WorkspaceChange?, IResult?) result;
             if (!current.Stores.TryGetValue(store, out var previous))
-                result = (null, Problems.NotFound($"Workspace '{workspace}' has no store '{store}'."));
-            else if (current.Layers.Where(l => l.Value.Store == store).Select(l => l.Key).ToList() is { Count: > 0 } listed)
-                result = (null, Problems.Conflict($"Layers {string.Join(", ", listed)} are listed for store '{store}'; delete them first."));
-            else if (current.Stores.Count == 1)
-                result = (null, Problems.Conflict($"'{store}' is the workspace's only store; delete the workspace instead."));
-            else
-            {
-                var next = Copy(current, stores => stores.Remove(store));
-                result = (new WorkspaceChange(next, "store.delete", Target(workspace, store), WorkspaceEdits.Document(previous).ToJsonString(), null,
-                    Results.NoContent(), CheckStore: ""), null);
-            }
-            return Task.FromResult(result);
+                return (null, Problems.NotFound($"Workspace '{workspace}' has no store '{store}'."));
+            if (current.Layers.Where(l => l.Value.Store == store).Select(l => l.Key).ToList() is { Count: > 0 } listed)
+                return (null, Problems.Conflict($"Layers {string.Join(", ", listed)} are listed for store '{store}'; delete them first."));
+            if (current.Stores.Count == 1)
+                return (null, Problems.Conflict($"'{store}' is the workspace's only store; delete the workspace instead."));
+            var next = Copy(current, stores => stores.Remove(store));
+            return (new WorkspaceChange(next, "store.delete", Target(workspace, store), WorkspaceEdits.Document(previous).ToJsonString(), null,
+                Results.NoContent(), CheckStore: ""), null);
         }, ct);
 
     /// <summary>Opens the sent definition, or the store's own; reachable or not is an answer (200), not an error.</summary>

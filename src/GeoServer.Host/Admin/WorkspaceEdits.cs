@@ -40,7 +40,7 @@ public sealed class WorkspaceEdits(GeoSdiOptions file, IConfigurationStore store
     /// Applies <paramref name="change"/> to database workspace <paramref name="id"/>: 404 when there is none, 409 for a
     /// workspace of the configuration file, the change's own problem, a 400 when the result does not check out.
     /// </summary>
-    public async Task<IResult> EditAsync(HttpContext http, string id, Func<WorkspaceOptions, WorkspaceReferences, Task<(WorkspaceChange? Change, IResult? Problem)>> change,
+    public async Task<IResult> EditAsync(HttpContext http, string id, Func<WorkspaceOptions, (WorkspaceChange? Change, IResult? Problem)> change,
         CancellationToken ct)
     {
         if (file.Workspaces.ContainsKey(id))
@@ -51,11 +51,10 @@ public sealed class WorkspaceEdits(GeoSdiOptions file, IConfigurationStore store
             long version = await store.VersionAsync(ct);
             if (!(await store.ReadWorkspacesAsync(ct)).TryGetValue(id, out var current))
                 return Problems.NotFound($"No workspace '{id}'.");
-            var references = await ReferencesAsync(ct);
-            var (made, problem) = await change(current, references);
+            var (made, problem) = change(current);
             if (problem is not null) return problem;
             var publishedNow = registry.All.Where(l => l.Info.Workspace.Id == id && l.Info.Store is not null).Select(l => (l.Info.Store!, l.Info.Name));
-            if (await WorkspaceCheck.ProblemAsync(id, made!.Next, paths.BaseDirectory, references, ct, made.CheckStore, publishedNow) is { } invalid)
+            if (await WorkspaceCheck.ProblemAsync(id, made!.Next, paths.BaseDirectory, await ReferencesAsync(ct), ct, made.CheckStore, publishedNow) is { } invalid)
                 return Problems.Bad(invalid);
             if (!await store.ReplaceWorkspaceAsync(id, made.Next, version, CancellationToken.None))
                 return Problems.Conflict($"Workspace '{id}' changed while this request was checked; read it again and retry.");
