@@ -5,8 +5,8 @@ namespace GeoServer.Catalog;
 
 /// <summary>
 /// The catalog's configuration (section "Catalog"): defaults for every record, the descriptive metadata of layers
-/// that the layer itself cannot tell (topic, lineage, licence, translations), and request limits. Until the admin API
-/// edits records (issue #8), this is where the descriptive fields are written.
+/// that the layer itself cannot tell (topic, lineage, licence, translations; the admin API's edits go over these),
+/// harvesting and request limits.
 /// </summary>
 public sealed class CatalogOptions
 {
@@ -35,6 +35,16 @@ public sealed class CatalogOptions
 
     /// <summary>Largest answer read from a harvested source, per page, in bytes.</summary>
     public long MaxHarvestBytes { get; init; } = 32 * 1024 * 1024;
+
+    /// <summary>Longest one request to a harvested source may take, answer included, in seconds.</summary>
+    public int HarvestTimeoutSeconds { get; init; } = 60;
+
+    /// <summary>
+    /// Host names ("csw.internal.gov.vn") and networks ("10.20.0.0/16", "127.0.0.1") that may be harvested although
+    /// their addresses are loopback, private, link-local or otherwise not public, which harvesting refuses by default
+    /// (a harvest URL must not reach the server's own network: SSRF).
+    /// </summary>
+    public List<string> HarvestAllowedHosts { get; init; } = [];
 
     /// <summary>
     /// SQLite file keeping the external records (CSW Transaction, Harvest), relative to the configuration's folder;

@@ -18,6 +18,7 @@ public static class CatalogServices
     /// <param name="repository">Where external records are kept; null keeps them in memory.</param>
     public static IServiceCollection AddCatalog(this IServiceCollection services, CatalogOptions options, IMetadataRepository? repository = null)
     {
+        _ = new HarvestAllowList(options.HarvestAllowedHosts);   // a malformed entry stops start-up, naming it
         services.AddSingleton(options);
         services.AddSingleton(sp => new RecordCatalog(sp.GetRequiredService<LayerRegistry>(), sp.GetRequiredService<ServerOptions>(), options, repository));
         services.AddSingleton<IOgcApiExtension>(sp => new RecordsExtension(sp.GetRequiredService<RecordCatalog>()));

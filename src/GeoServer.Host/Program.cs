@@ -75,6 +75,7 @@ builder.Services.AddSingleton(new HostPaths(baseDirectory));
 builder.Services.AddSingleton(sp => new ConfigurationReloader(options, baseDirectory, configurationStore, sp.GetRequiredService<LayerRegistry>(),
     sp.GetRequiredService<StyleCatalog>(), sp.GetRequiredService<Credentials>(), sp.GetRequiredService<ILoggerFactory>()));
 builder.Services.AddHostedService(sp => sp.GetRequiredService<ConfigurationReloader>());
+builder.Services.AddSingleton<WorkspaceEdits>();
 var databaseWorkspaces = await configurationStore.ReadWorkspacesAsync(CancellationToken.None);
 builder.Services.AddSingleton(new Credentials(options.Security, options.Workspaces.Keys.Concat(databaseWorkspaces.Keys).ToList()));
 // No default authenticate scheme (not even the automatic one a single scheme gets): the host's authentication
@@ -117,7 +118,7 @@ var catalog = builder.Configuration.GetSection("Catalog").Get<CatalogOptions>() 
 builder.Services.AddCatalog(catalog, CatalogRepository.Open(catalog, baseDirectory));
 builder.Services.AddProblemDetails();
 // The admin API describes itself (OpenAPI 3.1 at /admin/api/openapi.json); the OGC API has its own at /ogc/api.
-builder.Services.AddOpenApi("openapi", o => o.ShouldInclude = d => d.RelativePath?.StartsWith("admin/api", StringComparison.Ordinal) == true);
+builder.Services.AddOpenApi("openapi", AdminOpenApi.Configure);
 builder.Services.AddHealthChecks().AddCheck<StoresHealthCheck>("stores", tags: ["ready"]);
 builder.Services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.All);
 
@@ -128,6 +129,9 @@ app.Services.GetRequiredService<StyleCatalog>();
 // Records follow the registry: a layer published or deleted through the admin API is findable, or gone, at once.
 var records = app.Services.GetRequiredService<GeoServer.Catalog.Registration.RecordCatalog>();
 app.Services.GetRequiredService<LayerRegistry>().Changed += (_, _) => records.Refresh();
+var catalogLog = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("GeoServer.Catalog");
+app.Services.GetRequiredService<ConfigurationReloader>().MetadataLoaded += stored => records.UseStoredMetadata(RecordOptionsJson.ByLayer(stored,
+    (layer, problem) => catalogLog.LogError("Stored metadata of {Layer} no longer reads; its record keeps the derived fields: {Problem}", layer, problem)));
 if (app.Services.GetRequiredService<TileServices>().Cache is { } tileCache)
 {
     var invalidator = new TileInvalidator(tileCache, TileMatrixSetRegistry.Default, CrsRegistry.Default);

@@ -10,41 +10,33 @@ namespace GeoServer.Catalog.Harvest;
 /// Pulls the records of a source into the catalog as external records of that source: every record of another CSW
 /// (GetRecords page by page, Dublin Core or ISO 19139), or one record per named layer of a WMS capabilities document.
 /// Records joining a workspace get ids prefixed with it, so harvesting this same server into one of its workspaces
-/// adds records instead of colliding with its own. Answers are read with the safe XML settings and a size limit;
-/// pages are capped. Used by CSW Harvest (on demand) and <see cref="ScheduledHarvest"/>.
+/// adds records instead of colliding with its own. Every request goes through a <see cref="HarvestClient"/> (no
+/// address the server should not reach, safe XML, size and time limits); pages are capped. Used by CSW Harvest (on
+/// demand) and <see cref="ScheduledHarvest"/>.
 /// </summary>
 public static class Harvester
 {
     private const int PageSize = 100, MaxPages = 1000;
-    private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(60) };
     private static readonly XNamespace Wms = HarvestSource.WmsNamespace;
 
     /// <summary>Harvests <paramref name="source"/>; returns the records stored and how many of them were new.</summary>
     public static async Task<(IReadOnlyList<MetadataRecord> Records, int Inserted)> RunAsync(HarvestSource source, RecordCatalog catalog, CancellationToken ct)
     {
         if (!Uri.TryCreate(source.Url, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https"))
-            throw CswException.Invalid("Source", $"'{source.Url}' is not an http(s) URL.");
+            throw CswException.Invalid("Source", $"'{source.Url}' is refused: only http and https URLs are harvested.");
         var kind = HarvestSource.KindOf(source.ResourceType)
             ?? throw CswException.Invalid("ResourceType", $"'{source.ResourceType}' cannot be harvested; use {CswNamespaces.Csw}, {CswNamespaces.Gmd} or {HarvestSource.WmsNamespace}.");
         string prefix = source.Workspace is null ? "" : source.Workspace + ":";
+        using var http = new HarvestClient(catalog.Options);
         var records = kind == HarvestKind.WmsCapabilities
-            ? await WmsAsync(url, source.Workspace, prefix, catalog.Options.MaxHarvestBytes, ct)
-            : await CswAsync(url, kind == HarvestKind.CswIso, source.Workspace, prefix, catalog.Options.MaxHarvestBytes, ct);
+            ? await WmsAsync(http, url, source.Workspace, prefix, ct)
+            : await CswAsync(http, url, kind == HarvestKind.CswIso, source.Workspace, prefix, ct);
         int inserted = records.Count(r => catalog.External(r.Id) is null);
         if (records.Count > 0) await catalog.UpsertAsync(records, url.ToString(), ct);
         return (records, inserted);
     }
 
-    private static async Task<XDocument> GetAsync(string url, long maxBytes, CancellationToken ct)
-    {
-        using var response = await Http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, ct);
-        if (!response.IsSuccessStatusCode)
-            throw new CswException(CswNames.NoApplicableCode, $"The source answered {(int)response.StatusCode}.", "Source", 502);
-        await using var stream = await response.Content.ReadAsStreamAsync(ct);
-        return await SafeXml.ReadAsync(stream, maxBytes, ct);
-    }
-
-    private static async Task<List<MetadataRecord>> CswAsync(Uri source, bool iso, string? workspace, string prefix, long maxBytes, CancellationToken ct)
+    private static async Task<List<MetadataRecord>> CswAsync(HarvestClient http, Uri source, bool iso, string? workspace, string prefix, CancellationToken ct)
     {
         var records = new Dictionary<string, MetadataRecord>(StringComparer.Ordinal);
         var now = DateTimeOffset.UtcNow;
@@ -53,8 +45,8 @@ public static class Harvester
         int start = 1;
         for (int page = 0; page < MaxPages && start > 0; page++)
         {
-            var doc = await GetAsync($"{baseUrl}?service=CSW&version=2.0.2&request=GetRecords&typeNames={(iso ? CswNames.IsoTypeName : CswNames.RecordTypeName)}" +
-                $"&resultType=results&ElementSetName=full&outputSchema={schema}&maxRecords={PageSize}&startPosition={start}", maxBytes, ct);
+            var doc = await http.GetXmlAsync($"{baseUrl}?service=CSW&version=2.0.2&request=GetRecords&typeNames={(iso ? CswNames.IsoTypeName : CswNames.RecordTypeName)}" +
+                $"&resultType=results&ElementSetName=full&outputSchema={schema}&maxRecords={PageSize}&startPosition={start}", ct);
             var results = doc.Root?.Element(CswXml.Csw + "SearchResults")
                 ?? throw new CswException(CswNames.NoApplicableCode, "The source's answer is not a GetRecordsResponse.", "Source", 502);
             foreach (var element in results.Elements().Where(RecordReader.IsRecord))
@@ -67,10 +59,10 @@ public static class Harvester
         return [.. records.Values];
     }
 
-    private static async Task<List<MetadataRecord>> WmsAsync(Uri source, string? workspace, string prefix, long maxBytes, CancellationToken ct)
+    private static async Task<List<MetadataRecord>> WmsAsync(HarvestClient http, Uri source, string? workspace, string prefix, CancellationToken ct)
     {
         string baseUrl = source.GetLeftPart(UriPartial.Path);
-        var doc = await GetAsync($"{baseUrl}?service=WMS&version=1.3.0&request=GetCapabilities", maxBytes, ct);
+        var doc = await http.GetXmlAsync($"{baseUrl}?service=WMS&version=1.3.0&request=GetCapabilities", ct);
         if (doc.Root?.Name != Wms + "WMS_Capabilities")
             throw new CswException(CswNames.NoApplicableCode, "The source's answer is not WMS 1.3.0 capabilities.", "Source", 502);
         var now = DateTimeOffset.UtcNow;

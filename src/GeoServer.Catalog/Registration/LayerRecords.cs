@@ -7,15 +7,18 @@ namespace GeoServer.Catalog.Registration;
 
 /// <summary>
 /// Derives a layer's record: identity, extent, time, CRS, access and links from the layer itself (so they cannot
-/// drift from what the services serve), descriptive fields from the layer and its <see cref="RecordOptions"/>.
+/// drift from what the services serve), descriptive fields from the layer and its <see cref="RecordOptions"/>: those
+/// put through the admin API over those of the configuration file.
 /// </summary>
 public static class LayerRecords
 {
-    public static MetadataRecord From(LayerInfo layer, ServerOptions server, CatalogOptions catalog, DateTimeOffset modified)
+    /// <param name="stored">The layer's fields from the configuration database, or null.</param>
+    public static MetadataRecord From(LayerInfo layer, ServerOptions server, CatalogOptions catalog, DateTimeOffset modified, RecordOptions? stored = null)
     {
-        var options = catalog.For(layer.Workspace.Id, layer.Name) ?? new RecordOptions();
+        var configured = catalog.For(layer.Workspace.Id, layer.Name);
+        var options = stored?.Over(configured) ?? configured ?? new RecordOptions();
         bool spatial = layer.Schema.HasGeometry;
-        var keywords = new List<KeywordSet> { new(layer.Keywords.Select(k => new LocalizedText(k)).ToList()) };
+        var keywords = new List<KeywordSet> { new((options.Keywords ?? layer.Keywords).Select(k => new LocalizedText(k)).ToList()) };
         if (options.KeywordsEn is { Count: > 0 } english)
             keywords.Add(new KeywordSet(english.Select(k => new LocalizedText(k)).ToList()));
         keywords.Add(new KeywordSet([Translated(layer.Workspace.Title, null)], "GeoSDI workspaces", "place"));
@@ -27,18 +30,18 @@ public static class LayerRecords
             Id = layer.Id,
             Type = spatial ? RecordType.Dataset : RecordType.NonGeographicDataset,
             Origin = RecordOrigin.Layer,
-            Title = Translated(layer.Title, options.TitleEn),
-            Abstract = layer.Abstract is null && options.AbstractEn is null ? null : Translated(layer.Abstract ?? options.AbstractEn!, options.AbstractEn),
+            Title = Translated(options.Title ?? layer.Title, options.TitleEn),
+            Abstract = (options.Abstract ?? layer.Abstract ?? options.AbstractEn) is { } text ? Translated(text, options.AbstractEn) : null,
             Keywords = keywords,
             TopicCategories = options.TopicCategories ?? [],
             Contacts =
             [
                 ServiceRecords.Publisher(server.Contact),
-                new ResponsibleParty { Organisation = layer.Workspace.Title, Role = RoleCode.Custodian },
+                .. options.Contacts?.Select(Party) ?? [new ResponsibleParty { Organisation = layer.Workspace.Title, Role = RoleCode.Custodian }],
             ],
             Lineage = options.Lineage is not null ? Translated(options.Lineage, options.LineageEn)
                 : layer.Attribution is not null ? new LocalizedText(layer.Attribution) : null,
-            QualityStatement = options.QualityStatement,
+            QualityStatement = options.QualityStatement is { } quality ? Translated(quality, options.QualityStatementEn) : null,
             Extent = layer.WgsExtent,
             Time = layer.TemporalExtent is { } t ? new TemporalExtent(t.Start, t.End) : null,
             ReferenceSystem = layer.StorageCrs?.Uri,
@@ -48,7 +51,7 @@ public static class LayerRecords
                 Licence = options.Licence ?? catalog.Licence,
                 LicenceUrl = options.LicenceUrl ?? catalog.LicenceUrl,
                 Access = layer.Access,
-                UseLimitation = layer.Attribution,
+                UseLimitation = options.UseLimitation ?? layer.Attribution,
             },
             Distribution = new Distribution(
                 (spatial ? ["GeoJSON", "PNG", "JPEG", "Mapbox Vector Tile"] : new[] { "GeoJSON" })
@@ -62,6 +65,19 @@ public static class LayerRecords
             LayerId = layer.Id,
         };
     }
+
+    private static ResponsibleParty Party(PartyOptions p) => new()
+    {
+        Organisation = Translated(p.Organisation, p.OrganisationEn),
+        Individual = p.Individual,
+        Position = p.Position,
+        Email = p.Email,
+        Phone = p.Phone,
+        City = p.City,
+        Country = p.Country,
+        Url = p.Url,
+        Role = p.Role,
+    };
 
     private static LocalizedText Translated(string text, string? english) =>
         english is null ? new LocalizedText(text) : new LocalizedText(text, new Dictionary<string, string> { [Languages.English] = english });

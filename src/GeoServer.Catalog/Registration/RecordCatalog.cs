@@ -26,6 +26,7 @@ public sealed class RecordCatalog
     private readonly SemaphoreSlim _writing = new(1, 1);
     private volatile RecordIndex _index = RecordIndex.Empty;
     private IReadOnlyDictionary<string, MetadataRecord> _external;
+    private IReadOnlyDictionary<string, RecordOptions> _stored = new Dictionary<string, RecordOptions>();
 
     /// <param name="repository">Where external records are kept; in memory when null.</param>
     public RecordCatalog(LayerRegistry layers, ServerOptions server, CatalogOptions options, IMetadataRepository? repository = null)
@@ -53,10 +54,21 @@ public sealed class RecordCatalog
         lock (_refreshing)
         {
             var now = DateTimeOffset.UtcNow;
-            var derived = _layers.All.Select(l => LayerRecords.From(l.Info, _server, _options, now))
+            var stored = _stored;
+            var derived = _layers.All.Select(l => LayerRecords.From(l.Info, _server, _options, now, stored.GetValueOrDefault(l.Info.Id)))
                 .Concat(ServiceRecords.From(_layers, _server, _options, now));
             _index = new RecordIndex(derived.Concat(_external.Values));
         }
+    }
+
+    /// <summary>
+    /// Replaces the descriptive fields put through the admin API (by layer id) and rebuilds the index: how an edit,
+    /// on this node or another, reaches CSW and OGC API – Records.
+    /// </summary>
+    public void UseStoredMetadata(IReadOnlyDictionary<string, RecordOptions> byLayer)
+    {
+        _stored = byLayer;
+        Refresh();
     }
 
     /// <summary>True when <paramref name="id"/> is a record the catalog derives (a layer's or an endpoint's), which only the registry changes.</summary>

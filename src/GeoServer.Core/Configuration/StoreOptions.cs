@@ -31,8 +31,12 @@ public sealed class StoreOptions
     /// </summary>
     public bool ListenForChanges { get; init; }
 
-    /// <summary>Publish every table even when some are listed under Layers (the listed ones only get overrides).</summary>
-    public bool AutoPublish { get; init; }
+    /// <summary>
+    /// true: publish every table even when some are listed under Layers (the listed ones only get overrides); false:
+    /// publish only the listed tables, none when none is listed; unset: every table when none is listed, else the
+    /// listed ones.
+    /// </summary>
+    public bool? AutoPublish { get; init; }
 
     /// <summary>Access level of the layers this store publishes, unless a layer says otherwise.</summary>
     public AccessLevel Access { get; init; } = AccessLevel.Open;

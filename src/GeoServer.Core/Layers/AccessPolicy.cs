@@ -5,7 +5,8 @@ namespace GeoServer.Core.Layers;
 
 /// <summary>
 /// Open layers for everyone, shared layers for any authenticated caller, restricted layers for members of the
-/// layer's workspace and global admins; editing for the workspace's editors and admins (see <see cref="Roles"/>).
+/// layer's workspace, of the workspaces it is shared with, the keys and users it names, and global admins; editing
+/// for the workspace's editors and admins (see <see cref="Roles"/>).
 /// </summary>
 public sealed class AccessPolicy : IAccessPolicy
 {
@@ -15,7 +16,9 @@ public sealed class AccessPolicy : IAccessPolicy
     {
         AccessLevel.Open => true,
         AccessLevel.Shared => caller.Identity?.IsAuthenticated == true,
-        AccessLevel.Restricted => caller.IsInRole(Roles.Admin) || caller.IsInRole(Roles.MemberOf(layer.Workspace.Id)),
+        AccessLevel.Restricted => caller.IsInRole(Roles.Admin) || caller.IsInRole(Roles.MemberOf(layer.Workspace.Id))
+            || layer.AllowedWorkspaces.Any(w => caller.IsInRole(Roles.MemberOf(w)))
+            || caller.Identity is { IsAuthenticated: true, Name: { } name } && layer.AllowedCallers.Contains(name),
         _ => false,
     };
 

@@ -22,6 +22,8 @@ public static class LayerBuilder
             foreach (var name in new[] { temporal.Start, temporal.End }.OfType<string>())
                 if (info.Schema.Find(name) is null)
                     throw new InvalidDataException($"Layer '{id}': temporal property '{name}' is not a column of '{info.Name}'.");
+        if (options?.Queryables?.FirstOrDefault(q => info.Schema.Find(q) is not { Type: not PropertyType.Binary }) is { } notQueryable)
+            throw new InvalidDataException($"Layer '{id}': queryable '{notQueryable}' is not a column of '{info.Name}' that can be filtered by.");
 
         var layer = new LayerInfo
         {
@@ -33,6 +35,9 @@ public static class LayerBuilder
             Keywords = options?.Keywords ?? [workspace.Id, info.Schema.GeometryType?.ToLowerInvariant() ?? "attributes"],
             Attribution = options?.Attribution ?? store.Attribution,
             Access = options?.Access ?? store.Access,
+            AllowedWorkspaces = options?.AllowedWorkspaces ?? [],
+            AllowedCallers = (options?.AllowedKeys ?? []).Select(k => "key:" + k).Concat(options?.AllowedUsers ?? []).ToHashSet(StringComparer.Ordinal),
+            Queryables = options?.Queryables,
             StorageCrs = storageCrs,
             StorageExtent = info.Extent,
             WgsExtent = info.Extent is { } e && storageCrs is not null ? crs.GetTransform(storageCrs, crs.Crs84).Transform(e) : null,

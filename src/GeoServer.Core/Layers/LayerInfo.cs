@@ -22,6 +22,21 @@ public sealed record LayerInfo
     public string? Attribution { get; init; }
     public AccessLevel Access { get; init; } = AccessLevel.Open;
 
+    /// <summary>Workspaces whose members may also see the layer when it is restricted (its own always may).</summary>
+    public IReadOnlyList<string> AllowedWorkspaces { get; init; } = [];
+
+    /// <summary>
+    /// Callers who may also see the layer when it is restricted, by the name they authenticate as: "key:{name}" for an
+    /// API key, the login name for a user.
+    /// </summary>
+    public IReadOnlySet<string> AllowedCallers { get; init; } = new HashSet<string>();
+
+    /// <summary>The store (by name, within the workspace) that publishes the layer; null when not known (a test's layer).</summary>
+    public string? Store { get; init; }
+
+    /// <summary>The attributes clients may filter by; null for every attribute of a primitive type.</summary>
+    public IReadOnlyList<string>? Queryables { get; init; }
+
     /// <summary>CRS the data is stored in; null for a table without geometry.</summary>
     public CrsDefinition? StorageCrs { get; init; }
 

@@ -23,6 +23,7 @@ public sealed class SqlConfigurationStore : IConfigurationStore
             CREATE TABLE IF NOT EXISTS geosdi_workspaces (id TEXT PRIMARY KEY, definition TEXT NOT NULL);
             CREATE TABLE IF NOT EXISTS geosdi_styles (workspace TEXT NOT NULL, layer TEXT NOT NULL, name TEXT NOT NULL, format TEXT NOT NULL,
               body TEXT NOT NULL, PRIMARY KEY (workspace, layer, name));
+            CREATE TABLE IF NOT EXISTS geosdi_layer_metadata (workspace TEXT NOT NULL, layer TEXT NOT NULL, body TEXT NOT NULL, PRIMARY KEY (workspace, layer));
             CREATE TABLE IF NOT EXISTS geosdi_credentials (kind TEXT NOT NULL, name TEXT NOT NULL, definition TEXT NOT NULL, PRIMARY KEY (kind, name));
             CREATE TABLE IF NOT EXISTS geosdi_imports (workspace TEXT NOT NULL, name TEXT NOT NULL, definition TEXT NOT NULL, PRIMARY KEY (workspace, name));
             CREATE TABLE IF NOT EXISTS geosdi_config_version (one INTEGER PRIMARY KEY CHECK (one = 1), version BIGINT NOT NULL);
@@ -54,6 +55,21 @@ public sealed class SqlConfigurationStore : IConfigurationStore
         ChangeAsync(id, "INSERT INTO geosdi_workspaces (id, definition) VALUES (@id, @definition) ON CONFLICT (id) DO UPDATE SET definition = excluded.definition",
             JsonSerializer.Serialize(workspace, Json), ct);
 
+    public async Task<bool> ReplaceWorkspaceAsync(string id, WorkspaceOptions workspace, long expectedVersion, CancellationToken ct)
+    {
+        await using var connection = await _db.OpenAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        // The version row is the lock: the UPDATE waits for a concurrent change to commit, then finds the version moved.
+        await using (var bump = StateDatabase.Command(connection, transaction,
+            "UPDATE geosdi_config_version SET version = version + 1 WHERE one = 1 AND version = @expected", ("expected", expectedVersion)))
+            if (await bump.ExecuteNonQueryAsync(ct) == 0) return false;
+        await using (var write = StateDatabase.Command(connection, transaction, "UPDATE geosdi_workspaces SET definition = @definition WHERE id = @id",
+            ("id", id), ("definition", JsonSerializer.Serialize(workspace, Json))))
+            if (await write.ExecuteNonQueryAsync(ct) == 0) return false;
+        await transaction.CommitAsync(ct);
+        return true;
+    }
+
     public Task<WorkspaceOptions?> DeleteWorkspaceAsync(string id, CancellationToken ct) =>
         ChangeAsync(id, "DELETE FROM geosdi_workspaces WHERE id = @id", null, ct);
 
@@ -74,6 +90,38 @@ public sealed class SqlConfigurationStore : IConfigurationStore
 
     public async Task<StoredStyle?> DeleteStyleAsync(string workspace, string layer, string name, CancellationToken ct) =>
         await ChangeStyleAsync(workspace, layer, name, "DELETE FROM geosdi_styles WHERE workspace = @workspace AND layer = @layer AND name = @name", [], ct);
+
+    public async Task<IReadOnlyList<StoredMetadata>> ReadMetadataAsync(CancellationToken ct)
+    {
+        await using var connection = await _db.OpenAsync(ct);
+        await using var cmd = StateDatabase.Command(connection, null, "SELECT workspace, layer, body FROM geosdi_layer_metadata ORDER BY workspace, layer");
+        var all = new List<StoredMetadata>();
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        while (await r.ReadAsync(ct)) all.Add(new StoredMetadata(r.GetString(0), r.GetString(1), r.GetString(2)));
+        return all;
+    }
+
+    public Task<StoredMetadata?> PutMetadataAsync(StoredMetadata metadata, CancellationToken ct) =>
+        ChangeMetadataAsync(metadata.Workspace, metadata.Layer,
+            "INSERT INTO geosdi_layer_metadata VALUES (@workspace, @layer, @body) ON CONFLICT (workspace, layer) DO UPDATE SET body = excluded.body", metadata.Body, ct);
+
+    public Task<StoredMetadata?> DeleteMetadataAsync(string workspace, string layer, CancellationToken ct) =>
+        ChangeMetadataAsync(workspace, layer, "DELETE FROM geosdi_layer_metadata WHERE workspace = @workspace AND layer = @layer", null, ct);
+
+    private async Task<StoredMetadata?> ChangeMetadataAsync(string workspace, string layer, string sql, string? body, CancellationToken ct)
+    {
+        await using var connection = await _db.OpenAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        (string, object?)[] key = [("workspace", workspace), ("layer", layer)];
+        StoredMetadata? previous = null;
+        await using (var read = StateDatabase.Command(connection, transaction, "SELECT body FROM geosdi_layer_metadata WHERE workspace = @workspace AND layer = @layer", key))
+            if (await read.ExecuteScalarAsync(ct) is string text) previous = new StoredMetadata(workspace, layer, text);
+        await using (var write = StateDatabase.Command(connection, transaction, sql, [.. key, ("body", body)])) await write.ExecuteNonQueryAsync(ct);
+        await using (var bump = StateDatabase.Command(connection, transaction, "UPDATE geosdi_config_version SET version = version + 1 WHERE one = 1"))
+            await bump.ExecuteNonQueryAsync(ct);
+        await transaction.CommitAsync(ct);
+        return previous;
+    }
 
     public async Task<SecurityOptions> ReadCredentialsAsync(CancellationToken ct)
     {
@@ -168,13 +216,10 @@ public sealed class SqlConfigurationStore : IConfigurationStore
         await using (var write = StateDatabase.Command(connection, transaction, sql, ("id", id), ("definition", definition)))
             await write.ExecuteNonQueryAsync(ct);
         if (definition is null)
-        {
-            await using (var styles = StateDatabase.Command(connection, transaction, "DELETE FROM geosdi_styles WHERE workspace = @id", ("id", id)))
-                await styles.ExecuteNonQueryAsync(ct);
-            // A workspace made again under the same id starts empty, not with the imports of the one deleted.
-            await using (var imports = StateDatabase.Command(connection, transaction, "DELETE FROM geosdi_imports WHERE workspace = @id", ("id", id)))
-                await imports.ExecuteNonQueryAsync(ct);
-        }
+            // A workspace made again under the same id starts empty: no styles, metadata or imports of the one deleted.
+            foreach (var table in new[] { "geosdi_styles", "geosdi_layer_metadata", "geosdi_imports" })
+                await using (var owned = StateDatabase.Command(connection, transaction, $"DELETE FROM {table} WHERE workspace = @id", ("id", id)))
+                    await owned.ExecuteNonQueryAsync(ct);
         await using (var bump = StateDatabase.Command(connection, transaction, "UPDATE geosdi_config_version SET version = version + 1 WHERE one = 1"))
             await bump.ExecuteNonQueryAsync(ct);
         await transaction.CommitAsync(ct);

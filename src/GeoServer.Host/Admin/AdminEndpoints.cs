@@ -7,9 +7,9 @@ using GeoServer.Core.Usage;
 namespace GeoServer.Host.Admin;
 
 /// <summary>
-/// /admin/api for global admins (a workspace's admins may change that workspace, its styles and its imports): the
-/// usage report (JSON or CSV, the basis for service fees), the audit log, workspaces, styles, imports, keys and users. Anyone else gets
-/// 401 (with a Basic challenge) or 403.
+/// /admin/api for global admins (a workspace's admins may change that workspace: its definition, stores, layers,
+/// styles, records' metadata and imports): the usage report (JSON or CSV, the basis for service fees), the audit log,
+/// workspaces, stores, layers, styles, metadata, imports, keys and users. Anyone else gets 401 (with a Basic challenge) or 403.
 /// </summary>
 public static class AdminEndpoints
 {
@@ -30,12 +30,15 @@ public static class AdminEndpoints
         admin.MapGet("/usage", Usage);
         admin.MapGet("/audit", Audit);
         admin.MapWorkspaceAdmin();
+        admin.MapStoreAdmin();
+        admin.MapLayerAdmin();
+        admin.MapMetadataAdmin();
         admin.MapStyleAdmin();
         admin.MapCredentialAdmin();
         admin.MapImportAdmin();
     }
 
-    /// <summary>The workspace a request changes, when it is one a workspace admin may change: PUT of the workspace, its styles, its imports.</summary>
+    /// <summary>The workspace a request is about, when it is one a workspace admin may use: PUT of the workspace, everything under it.</summary>
     private static string? WorkspaceOf(HttpContext http) =>
         http.GetRouteValue("workspace") as string
         ?? (HttpMethods.IsPut(http.Request.Method) && http.Request.Path.StartsWithSegments("/admin/api/workspaces") ? http.GetRouteValue("id") as string : null);

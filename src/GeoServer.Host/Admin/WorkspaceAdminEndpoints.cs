@@ -24,9 +24,11 @@ public static partial class WorkspaceAdminEndpoints
 
     public static void MapWorkspaceAdmin(this RouteGroupBuilder admin)
     {
-        admin.MapGet("/workspaces", List);
-        admin.MapPut("/workspaces/{id}", Put);
-        admin.MapDelete("/workspaces/{id}", Delete);
+        admin.MapGet("/workspaces", List).WithTags("Workspaces").WithSummary("Every workspace, of the file and of the database");
+        admin.MapPut("/workspaces/{id}", Put).WithTags("Workspaces").WithSummary("Create or replace a database workspace (stores and layers); checked first")
+            .Accepts<WorkspaceOptions>("application/json").Produces(201).Produces(204).ProducesProblem(400).ProducesProblem(403).ProducesProblem(409);
+        admin.MapDelete("/workspaces/{id}", Delete).WithTags("Workspaces").WithSummary("Delete a database workspace, its styles and metadata")
+            .Produces(204).ProducesProblem(404);
     }
 
     private static async Task<IResult> List(GeoSdiOptions file, IConfigurationStore store, CancellationToken ct)
@@ -40,7 +42,7 @@ public static partial class WorkspaceAdminEndpoints
     }
 
     private static async Task<IResult> Put(string id, HttpContext http, GeoSdiOptions file, IConfigurationStore store, ConfigurationReloader reloader,
-        IAuditLog audit, HostPaths paths, CancellationToken ct)
+        IAuditLog audit, HostPaths paths, WorkspaceEdits edits, CancellationToken ct)
     {
         if (!WorkspaceId().IsMatch(id)) return Bad($"Workspace id '{id}' must be 1–64 lower-case letters, digits, '-' or '_'.");
         if (file.Workspaces.ContainsKey(id)) return Results.Problem(statusCode: 409, title: "Conflict", detail: $"Workspace '{id}' comes from the configuration file; change it there.");
@@ -54,7 +56,7 @@ public static partial class WorkspaceAdminEndpoints
             return Bad("The body is not a workspace definition: " + e.Message);
         }
         if (workspace is null) return Bad("The body is empty.");
-        if (await CheckAsync(workspace, paths.BaseDirectory, ct) is { } problem) return Bad(problem);
+        if (await WorkspaceCheck.ProblemAsync(id, workspace, paths.BaseDirectory, await edits.ReferencesAsync(ct), ct) is { } problem) return Bad(problem);
         if (!http.User.IsInRole(Roles.Admin) && !(await store.ReadWorkspacesAsync(ct)).ContainsKey(id))
             return Results.Problem(statusCode: 403, title: "Forbidden", detail: "Only global admins create workspaces.");
 
@@ -79,41 +81,8 @@ public static partial class WorkspaceAdminEndpoints
         return Results.NoContent();
     }
 
-    /// <summary>Null when every store opens and every layer names a store and a table it has; otherwise the problem.</summary>
-    private static async Task<string?> CheckAsync(WorkspaceOptions workspace, string baseDirectory, CancellationToken ct)
-    {
-        if (workspace.Stores.Count == 0) return "A workspace needs at least one store.";
-        foreach (var (name, options) in workspace.Stores)
-        {
-            // Files come from the server's own folder tree: an admin API is not a way to read /etc.
-            if (options.Path is { } path && (Path.IsPathRooted(path) || path.Split('/', '\\').Contains("..")))
-                return $"Store '{name}': Path must be relative to the server's folder, without '..'.";
-            try
-            {
-                await using var opened = SourceFactory.OpenStore(options, baseDirectory);
-                var tables = (await opened.OpenFeatureSourcesAsync(ct)).Select(s => s.Info.Name).ToHashSet(StringComparer.Ordinal);
-                foreach (var (layer, layerOptions) in workspace.Layers.Where(l => l.Value.Store == name))
-                    if (!tables.Contains(layer)) return $"Layer '{layer}': store '{name}' has no table '{layer}'.";
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                return $"Store '{name}' cannot be opened: {e.Message}";
-            }
-        }
-        if (workspace.Layers.FirstOrDefault(l => !workspace.Stores.ContainsKey(l.Value.Store)) is { Key: not null } orphan)
-            return $"Layer '{orphan.Key}' names store '{orphan.Value.Store}', which the workspace does not have.";
-        return null;
-    }
-
     /// <summary>The definition for the audit log, without connection-string passwords.</summary>
-    private static string Redacted(WorkspaceOptions workspace)
-    {
-        var node = JsonSerializer.SerializeToNode(workspace)!;
-        foreach (var store in node["Stores"]!.AsObject())
-            if (store.Value?["ConnectionString"] is { } cs)
-                store.Value["ConnectionString"] = Regex.Replace(cs.GetValue<string>(), "(?i)(password|pwd)=[^;]*", "$1=***");
-        return node.ToJsonString();
-    }
+    private static string Redacted(WorkspaceOptions workspace) => WorkspaceEdits.Document(workspace).ToJsonString();
 
     private static IResult Bad(string detail) => Results.Problem(statusCode: 400, title: "Bad Request", detail: detail);
 }

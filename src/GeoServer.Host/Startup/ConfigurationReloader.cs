@@ -1,3 +1,4 @@
+using System.Text.Json;
 using GeoServer.Core.Configuration;
 using GeoServer.Core.Crs;
 using GeoServer.Core.Layers;
@@ -11,8 +12,9 @@ namespace GeoServer.Host.Startup;
 /// Keeps the registry in step with the workspaces and imported layers of the configuration database: at start, when
 /// this node's admin API (or an import) changes one, and when another node or a <c>geosdi import</c> does (the
 /// database's version is polled every second). The configuration file's layers stay as opened at start; the
-/// database's workspaces and every import are reopened on each change and swapped in at once; their previous stores
-/// are closed a little later, once requests using them are done.
+/// database's workspaces and every import are reopened when their definitions or styles change and swapped in at
+/// once; their previous stores are closed a little later, once requests using them are done. Credentials and the
+/// layers' descriptive metadata (<see cref="MetadataLoaded"/>) follow every change without reopening anything.
 /// </summary>
 public sealed class ConfigurationReloader(GeoSdiOptions fileOptions, string baseDirectory, IConfigurationStore store, LayerRegistry registry,
     StyleCatalog styles, Credentials credentials, ILoggerFactory logging) : BackgroundService
@@ -26,6 +28,10 @@ public sealed class ConfigurationReloader(GeoSdiOptions fileOptions, string base
     private readonly IReadOnlyDictionary<string, LayerStyles> _fileStyles = styles.Configured;
     private LayerCatalog? _databaseCatalog;
     private long _version = -1;
+    private string? _definitions, _metadata;
+
+    /// <summary>Raised with every layer's stored metadata at start and whenever it changed.</summary>
+    public event Action<IReadOnlyList<StoredMetadata>>? MetadataLoaded;
 
     /// <summary>Reloads if the database changed since the last load (or always, with <paramref name="force"/>).</summary>
     public async Task ReloadAsync(bool force, CancellationToken ct)
@@ -36,26 +42,17 @@ public sealed class ConfigurationReloader(GeoSdiOptions fileOptions, string base
             long version = await store.VersionAsync(ct);
             if (!force && version == _version) return;
             var workspaces = await store.ReadWorkspacesAsync(ct);
-            var options = new GeoSdiOptions
-            {
-                Server = fileOptions.Server, Wms = fileOptions.Wms, Tiles = fileOptions.Tiles, Security = fileOptions.Security,
-                Workspaces = ImportedStores.Merge(fileOptions.Workspaces, workspaces, await store.ReadImportsAsync(ct)),
-            };
-            var catalog = new LayerCatalog(options, baseDirectory, CrsRegistry.Default, logging);
-            var loaded = await catalog.LoadAsync(ct);
-            // Layers imported into the file's workspaces join them; a table the file's own store already publishes
-            // (a PostGIS store discovering every table, after a restart) stays the file's.
-            var fileIds = _fileLayers.Select(l => l.Info.Id).ToHashSet(StringComparer.Ordinal);
-            var added = loaded.All.Where(l => !fileIds.Contains(l.Info.Id)).ToList();
-            // Styles first: a tile drawn for a new layer must already find its style.
-            styles.Replace(await StylesAsync(added, ct));
-            registry.Replace(_fileWorkspaces.Concat(loaded.Workspaces.Where(w => !fileOptions.Workspaces.ContainsKey(w.Id))), _fileLayers.Concat(added));
+            var storedStyles = await store.ReadStylesAsync(ct);
+            var imports = await store.ReadImportsAsync(ct);
+            string definitions = JsonSerializer.Serialize(new { workspaces, storedStyles, imports });
+            if (definitions != _definitions) await ReopenAsync(workspaces, storedStyles, imports, ct);
             credentials.Replace(await store.ReadCredentialsAsync(ct), registry.Workspaces.Select(w => w.Id).ToList(), _log);
-            var previous = _databaseCatalog;
-            _databaseCatalog = catalog;
+            var metadata = await store.ReadMetadataAsync(ct);
+            string metadataText = JsonSerializer.Serialize(metadata);
+            if (metadataText != _metadata) MetadataLoaded?.Invoke(metadata);
+            _definitions = definitions;
+            _metadata = metadataText;
             _version = version;
-            _log.LogInformation("Configuration version {Version}: {Workspaces} database workspaces, {Layers} layers", version, loaded.Workspaces.Count, loaded.All.Count);
-            if (previous is not null) _ = CloseLaterAsync(previous);
         }
         finally
         {
@@ -63,17 +60,49 @@ public sealed class ConfigurationReloader(GeoSdiOptions fileOptions, string base
         }
     }
 
-    /// <summary>The file's styles plus the stored styles of the database layers ("default" first, then by name).</summary>
-    private async Task<IReadOnlyDictionary<string, LayerStyles>> StylesAsync(IReadOnlyList<Layer> layers, CancellationToken ct)
+    private async Task ReopenAsync(IReadOnlyDictionary<string, WorkspaceOptions> workspaces, IReadOnlyList<StoredStyle> storedStyles,
+        IReadOnlyList<ImportedLayer> imports, CancellationToken ct)
+    {
+        var options = new GeoSdiOptions
+        {
+            Server = fileOptions.Server, Wms = fileOptions.Wms, Tiles = fileOptions.Tiles, Security = fileOptions.Security,
+            Workspaces = ImportedStores.Merge(fileOptions.Workspaces, workspaces, imports),
+        };
+        var catalog = new LayerCatalog(options, baseDirectory, CrsRegistry.Default, logging);
+        var loaded = await catalog.LoadAsync(ct);
+        // Layers imported into the file's workspaces join them; a table the file's own store already publishes
+        // (a PostGIS store discovering every table, after a restart) stays the file's.
+        var fileIds = _fileLayers.Select(l => l.Info.Id).ToHashSet(StringComparer.Ordinal);
+        var added = loaded.All.Where(l => !fileIds.Contains(l.Info.Id)).ToList();
+        // Styles first: a tile drawn for a new layer must already find its style.
+        styles.Replace(Styles(added, options.Workspaces, storedStyles));
+        registry.Replace(_fileWorkspaces.Concat(loaded.Workspaces.Where(w => !fileOptions.Workspaces.ContainsKey(w.Id))), _fileLayers.Concat(added));
+        var previous = _databaseCatalog;
+        _databaseCatalog = catalog;
+        _log.LogInformation("Configuration: {Workspaces} database workspaces, {Layers} database and imported layers", loaded.Workspaces.Count, added.Count);
+        if (previous is not null) _ = CloseLaterAsync(previous);
+    }
+
+    /// <summary>
+    /// The file's styles plus the stored styles of the database layers: those the layer names, in its order, or else
+    /// all of them ("default" first, then by name).
+    /// </summary>
+    private IReadOnlyDictionary<string, LayerStyles> Styles(IReadOnlyList<Layer> layers, IReadOnlyDictionary<string, WorkspaceOptions> workspaces,
+        IReadOnlyList<StoredStyle> storedStyles)
     {
         var all = new Dictionary<string, LayerStyles>(_fileStyles, StringComparer.Ordinal);
         var byId = layers.ToDictionary(l => l.Info.Id, StringComparer.Ordinal);
-        foreach (var group in (await store.ReadStylesAsync(ct)).GroupBy(s => s.Workspace + ":" + s.Layer))
+        foreach (var group in storedStyles.GroupBy(s => s.Workspace + ":" + s.Layer))
         {
             if (!byId.TryGetValue(group.Key, out var layer)) continue;
+            var named = workspaces.GetValueOrDefault(layer.Info.Workspace.Id)?.Layers.GetValueOrDefault(layer.Info.Name)?.Styles;
+            var chosen = (named is { Count: > 0 }
+                ? named.Select(n => group.FirstOrDefault(s => s.Name == n)).OfType<StoredStyle>()
+                : group.OrderBy(s => s.Name == "default" ? 0 : 1).ThenBy(s => s.Name, StringComparer.Ordinal)).ToList();
+            if (chosen.Count == 0) continue;
             try
             {
-                all[group.Key] = new LayerStyles(group.OrderBy(s => s.Name == "default" ? 0 : 1).ThenBy(s => s.Name, StringComparer.Ordinal)
+                all[group.Key] = new LayerStyles(chosen
                     .SelectMany(s => StyleFiles.Parse(s.Body, s.Format, layer.Info.Schema).Styles)
                     .Select(s => StyleCompiler.Compile(s, layer.Info.Schema)).ToList());
             }

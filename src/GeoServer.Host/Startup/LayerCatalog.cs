@@ -80,7 +80,7 @@ public sealed class LayerCatalog(GeoSdiOptions options, string baseDirectory, Cr
         var listed = workspaceOptions.Layers
             .Where(l => l.Value.Store == storeName)
             .ToDictionary(l => l.Key, l => l.Value, StringComparer.Ordinal);
-        bool publishAll = storeOptions.AutoPublish || listed.Count == 0;
+        bool publishAll = storeOptions.AutoPublish ?? listed.Count == 0;
         var published = new List<Layer>();
         foreach (var source in sources)
         {
@@ -109,6 +109,8 @@ public sealed class LayerCatalog(GeoSdiOptions options, string baseDirectory, Cr
         }
         var missing = listed.Keys.Where(t => sources.All(s => s.Info.Name != t) && rasters.All(r => r.Info.Name != t)).ToList();
         if (missing.Count > 0) throw new InvalidDataException($"tables not found: {string.Join(", ", missing)}.");
+        // The admin API edits a layer through the store that publishes it.
+        published = published.Select(l => l with { Info = l.Info with { Store = storeName } }).ToList();
         _published.Add((store, published));
         return published;
     }

@@ -41,6 +41,8 @@ public static class FilterParameter
         {
             throw OgcException.BadParameter(Name, e.Message);
         }
+        if (Queryables.FirstOutside(filter, layer) is { } outside)
+            throw OgcException.BadParameter(Name, $"'{outside}' is not a queryable of '{layer.Id}'; see its queryables.");
 
         bool usesGeometry = false;
         filter.Rewrite(e => { usesGeometry |= e is PropertyRef { IsGeometry: true } or GeometryLiteral; return e; });

@@ -27,7 +27,7 @@ public static class ItemsQueryParser
         {
             if (Known.Contains(name)) continue;
             var property = layer.Schema.Find(name);
-            if (property is null || property.Type == PropertyType.Binary)
+            if (property is null || !Queryables.Contains(layer, name))
                 throw new OgcException(400, "Bad Request",
                     $"Unknown query parameter '{name}'. Queryable properties of '{layer.Id}': {string.Join(", ", Queryables.Of(layer).Select(p => p.Name))}.",
                     name);

@@ -47,8 +47,12 @@ public static class CatalogFixtures
             AccessLevel.Restricted, new BBox(105.3, 20.5, 106.0, 21.4)),
         Layer(HaNoi, "codes", "Mã loại đất", null, ["danh mục"], geometry: false));
 
-    public static CatalogOptions Options => new()
+    public static CatalogOptions Options => OptionsAllowing([]);
+
+    /// <summary>The options, with harvesting allowed to reach <paramref name="harvestAllowedHosts"/> (loopback, to harvest the test server).</summary>
+    public static CatalogOptions OptionsAllowing(List<string> harvestAllowedHosts) => new()
     {
+        HarvestAllowedHosts = harvestAllowedHosts,
         Licence = "CC BY 4.0",
         Records = new()
         {
@@ -66,5 +70,6 @@ public static class CatalogFixtures
         },
     };
 
-    public static RecordCatalog NewCatalog(LayerRegistry? registry = null) => new(registry ?? Sample(), new ServerOptions(), Options);
+    public static RecordCatalog NewCatalog(LayerRegistry? registry = null, List<string>? harvestAllowedHosts = null) =>
+        new(registry ?? Sample(), new ServerOptions(), OptionsAllowing(harvestAllowedHosts ?? []));
 }

@@ -12,7 +12,7 @@ namespace GeoServer.Tests.Host;
 /// and tiles; XYZ tiles and TileJSON, including tiles already in the cache; CSW and OGC API – Records searches and
 /// records) shows the layer exactly when the
 /// policy allows, and a hidden layer is indistinguishable from a missing one (404 or LayerNotDefined, never 403,
-/// never its title).
+/// never its title). The admin API's parts of a workspace answer only its own admins and global admins.
 /// </summary>
 public sealed class AccessMatrixTests : IAsyncLifetime
 {
@@ -22,6 +22,9 @@ public sealed class AccessMatrixTests : IAsyncLifetime
         ["vn-member"] = "matrix-vn-member-key",
         ["hanoi-member"] = "matrix-hanoi-member-key",
         ["admin"] = "matrix-admin-key",
+        ["hanoi-editor"] = "matrix-hanoi-editor-key",
+        ["hanoi-admin"] = "matrix-hanoi-admin-key",
+        ["vn-admin"] = "matrix-vn-admin-key",
     };
 
     /// <summary>Layer, its title (which a hidden layer's answers must not contain), and a tile (z, x, y) with data.</summary>
@@ -81,6 +84,9 @@ public sealed class AccessMatrixTests : IAsyncLifetime
                     ["vn-member"] = Credential(Keys["vn-member"], "Member", "vn"),
                     ["hanoi-member"] = Credential(Keys["hanoi-member"], "Member", "ha-noi"),
                     ["admin"] = Credential(Keys["admin"], "Admin"),
+                    ["hanoi-editor"] = Credential(Keys["hanoi-editor"], "Editor", "ha-noi"),
+                    ["hanoi-admin"] = Credential(Keys["hanoi-admin"], "WorkspaceAdmin", "ha-noi"),
+                    ["vn-admin"] = Credential(Keys["vn-admin"], "WorkspaceAdmin", "vn"),
                 },
                 Users = new Dictionary<string, object>
                 {
@@ -173,6 +179,52 @@ public sealed class AccessMatrixTests : IAsyncLifetime
         Assert.Contains("Basic", response.Headers.WwwAuthenticate.ToString());
     }
 
+    /// <summary>
+    /// The admin API's parts of a workspace (stores, layers, metadata, styles), for workspace ha-noi, and what each answers
+    /// a caller allowed to use it (ha-noi comes from the configuration file: its definition is read-only here, 409).
+    /// </summary>
+    private static readonly (string Method, string Path, string? Body, HttpStatusCode Allowed)[] WorkspaceAdmin =
+    [
+        ("GET", "admin/api/workspaces/ha-noi/stores", null, HttpStatusCode.OK),
+        ("GET", "admin/api/workspaces/ha-noi/stores/land", null, HttpStatusCode.OK),
+        ("POST", "admin/api/workspaces/ha-noi/stores/land/test", null, HttpStatusCode.OK),
+        ("PUT", "admin/api/workspaces/ha-noi/stores/land", """{"Type":"geopackage","Path":"land.gpkg"}""", HttpStatusCode.Conflict),
+        ("DELETE", "admin/api/workspaces/ha-noi/stores/land", null, HttpStatusCode.Conflict),
+        ("GET", "admin/api/workspaces/ha-noi/layers", null, HttpStatusCode.OK),
+        ("GET", "admin/api/workspaces/ha-noi/layers/land_parcels_synthetic", null, HttpStatusCode.OK),
+        ("PUT", "admin/api/workspaces/ha-noi/layers/land_parcels_synthetic", """{"Store":"land"}""", HttpStatusCode.Conflict),
+        ("PATCH", "admin/api/workspaces/ha-noi/layers/land_parcels_synthetic", """{"Title":"x"}""", HttpStatusCode.Conflict),
+        ("DELETE", "admin/api/workspaces/ha-noi/layers/land_parcels_synthetic", null, HttpStatusCode.Conflict),
+        ("GET", "admin/api/workspaces/ha-noi/layers/land_parcels_synthetic/metadata", null, HttpStatusCode.OK),
+        ("PUT", "admin/api/workspaces/ha-noi/layers/land_parcels_synthetic/metadata", """{"Lineage":"Ma trận quyền"}""", HttpStatusCode.OK),
+        ("PATCH", "admin/api/workspaces/ha-noi/layers/land_parcels_synthetic/metadata", """{"LineageEn":"Access matrix"}""", HttpStatusCode.OK),
+        ("PUT", "admin/api/workspaces/ha-noi/layers/land_parcels_synthetic/styles/default", """{"name":"default","rules":[]}""", HttpStatusCode.Conflict),
+    ];
+
+    /// <summary>Who may use the admin API's parts of workspace ha-noi (one test, one server: the tiles drawn at start are not needed here).</summary>
+    private static readonly (string Caller, bool Allowed)[] WorkspaceAdmins =
+    [
+        ("anonymous", false), ("agency", false), ("hanoi-member", false), ("hanoi-editor", false), ("vn-admin", false), ("basic-vn-member", false),
+        ("hanoi-admin", true), ("admin", true),
+    ];
+
+    [Fact]
+    public async Task A_workspaces_stores_layers_and_metadata_are_administered_by_its_admins_and_global_admins_only()
+    {
+        var problems = new List<string>();
+        foreach (var (caller, allowed) in WorkspaceAdmins)
+        foreach (var (method, path, body, answer) in WorkspaceAdmin)
+        {
+            var request = Request(caller, new HttpMethod(method), path);
+            if (body is not null) request.Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json");
+            var response = await _server.Client.SendAsync(request);
+            var expected = allowed ? answer : caller == "anonymous" ? HttpStatusCode.Unauthorized : HttpStatusCode.Forbidden;
+            if (response.StatusCode != expected)
+                problems.Add($"{caller} {method} {path}: {(int)response.StatusCode}, not {(int)expected}: {await response.Content.ReadAsStringAsync()}");
+        }
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
     /// <summary>The layer's vector and map tiles (OGC API, WMTS REST and KVP, XYZ) at the centre of its extent.</summary>
     private async Task<string[]> TileUrlsAsync(string id, int z)
     {
@@ -190,13 +242,15 @@ public sealed class AccessMatrixTests : IAsyncLifetime
         ];
     }
 
-    private Task<HttpResponseMessage> SendAsync(string caller, string url)
+    private Task<HttpResponseMessage> SendAsync(string caller, string url) => _server.Client.SendAsync(Request(caller, HttpMethod.Get, url));
+
+    private static HttpRequestMessage Request(string caller, HttpMethod method, string url)
     {
-        var request = new HttpRequestMessage(HttpMethod.Get, url);
+        var request = new HttpRequestMessage(method, url);
         if (caller == "basic-vn-member")
             request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("analyst:" + BasicPassword)));
         else if (Keys.TryGetValue(caller, out var key))
             request.Headers.Add("X-API-Key", key);
-        return _server.Client.SendAsync(request);
+        return request;
     }
 }

@@ -132,6 +132,26 @@ public sealed class WorkspaceAdminTests
         Assert.NotNull(paths["/admin/api/workspaces/{id}"]!["put"]);
         Assert.NotNull(paths["/admin/api/usage"]!["get"]);
         Assert.NotNull(paths["/admin/api/audit"]!["get"]);
+        foreach (var (path, methods) in new[]
+        {
+            ("/admin/api/workspaces/{workspace}/stores", new[] { "get" }),
+            ("/admin/api/workspaces/{workspace}/stores/{store}", ["get", "put", "delete"]),
+            ("/admin/api/workspaces/{workspace}/stores/{store}/test", ["post"]),
+            ("/admin/api/workspaces/{workspace}/layers", ["get"]),
+            ("/admin/api/workspaces/{workspace}/layers/{layer}", ["get", "put", "patch", "delete"]),
+            ("/admin/api/workspaces/{workspace}/layers/{layer}/metadata", ["get", "put", "patch", "delete"]),
+        })
+            foreach (var method in methods)
+                Assert.True(paths[path]?[method] is not null, $"{method} {path}");
+        // Bodies are described by their schemas: a layer's access level and a record's topic categories among them.
+        var layerPut = paths["/admin/api/workspaces/{workspace}/layers/{layer}"]!["put"]!["requestBody"]!["content"]!["application/json"]!["schema"]!;
+        var schemas = document["components"]!["schemas"]!;
+        string layerSchema = ((string)layerPut["$ref"]!).Split('/')[^1];
+        Assert.NotNull(schemas[layerSchema]!["properties"]!["AllowedWorkspaces"]);
+        Assert.Contains("Restricted", schemas["AccessLevel"]!["enum"]!.AsArray().Select(v => (string?)v));
+        Assert.Contains("inlandWaters", schemas["TopicCategory"]!["enum"]!.AsArray().Select(v => (string?)v));
+        var metadataPatch = paths["/admin/api/workspaces/{workspace}/layers/{layer}/metadata"]!["patch"]!["requestBody"]!["content"]!;
+        Assert.NotNull(metadataPatch["application/merge-patch+json"]);
         Assert.DoesNotContain(paths, p => p.Key.StartsWith("/ogc", StringComparison.Ordinal));
     }
 
