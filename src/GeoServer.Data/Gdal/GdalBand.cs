@@ -19,6 +19,9 @@ internal readonly struct GdalBand(IntPtr handle, int index)
 
     public string Description => Text(GDALGetDescription(handle)) ?? "";
 
+    /// <summary>GDAL's mask flags: 0x01 all valid, 0x02 per dataset, 0x04 alpha band, 0x08 nodata value.</summary>
+    public int MaskFlags => GDALGetMaskFlags(handle);
+
     public double? NoData
     {
         get
@@ -43,6 +46,9 @@ internal readonly struct GdalBand(IntPtr handle, int index)
             return sizes;
         }
     }
+
+    /// <summary>Overview <paramref name="i"/> (0 = the largest) as a band of its own, valid while the dataset is open.</summary>
+    public GdalBand Overview(int i) => new(GDALGetOverview(handle, i), Index);
 
     /// <summary>Minimum and maximum (approximate: from an overview when there is one, as gdalinfo -mm does), ignoring nodata.</summary>
     public (double Min, double Max) ComputeMinMax(bool approximate = true)

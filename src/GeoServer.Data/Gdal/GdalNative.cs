@@ -86,6 +86,7 @@ internal static unsafe partial class GdalNative
     [LibraryImport(Lib)] public static partial IntPtr GDALGetColorInterpretationName(int interpretation);
     [LibraryImport(Lib)] public static partial IntPtr GDALGetDescription(IntPtr objectHandle);
     [LibraryImport(Lib)] public static partial int GDALGetOverviewCount(IntPtr band);
+    [LibraryImport(Lib)] public static partial int GDALGetMaskFlags(IntPtr band);
     [LibraryImport(Lib)] public static partial IntPtr GDALGetOverview(IntPtr band, int index);
     /// <remarks>void in GDAL 3.6 (CPLErr from 3.7): failures are read from the last-error state.</remarks>
     [LibraryImport(Lib)] public static partial void GDALComputeRasterMinMax(IntPtr band, int approxOk, Span<double> minMax);

@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Globalization;
+using GeoServer.Core.Crs;
 using GeoServer.Core.Sources;
 using GeoServer.Core.Spatial;
 
@@ -6,13 +8,14 @@ namespace GeoServer.Data.Gdal;
 
 /// <summary>
 /// A raster file read through GDAL. Opened once to describe it; requests borrow a dataset from a pool (GDAL's
-/// handles are single-threaded) and let gdalwarp resample the window onto the request's grid, which reprojects and
-/// reads from the overview nearest the output resolution.
+/// handles are single-threaded) and read the window onto the request's grid with <see cref="GridSampler"/>
+/// (reprojecting, from the overview nearest the output resolution), or with gdalwarp for what it declines.
 /// </summary>
 public sealed class GdalRasterSource : IRasterSource, IDisposable
 {
     private readonly GdalDatasetPool _pool;
     private readonly double[] _geoTransform;
+    private readonly ConcurrentDictionary<int, CrsTransform?> _transforms = new();
 
     /// <summary>Opens and describes the raster; throws <see cref="InvalidDataException"/> when it cannot be published.</summary>
     public GdalRasterSource(string path, string name, int maxIdleHandles = 0)
@@ -115,6 +118,9 @@ public sealed class GdalRasterSource : IRasterSource, IDisposable
             "-dstalpha",
         ];
         using var lease = _pool.Rent();
+        if (TransformTo(request.Srid) is { } toSource
+            && GridSampler.TryRead(lease.Dataset, Info, _geoTransform, toSource, request) is { } sampled)
+            return sampled;
         using var warped = lease.Dataset.Warp("", options);
         int count = Info.Bands.Count;
         var bands = new float[count][];
@@ -129,6 +135,11 @@ public sealed class GdalRasterSource : IRasterSource, IDisposable
         for (int i = 0; i < alpha.Length; i++) alpha[i] = (byte)Math.Clamp(alphaValues[i] + 0.5f, 0, 255);
         return new RasterBlock(width, height, bands, alpha);
     }
+
+    /// <summary>The transform from a request's CRS to the raster's, when GeoSDI knows both (else gdalwarp does it).</summary>
+    private CrsTransform? TransformTo(int srid) => _transforms.GetOrAdd(srid, s =>
+        CrsRegistry.Default.FromEpsg(s) is { } target && CrsRegistry.Default.FromEpsg(Info.Srid) is { } source
+            ? CrsRegistry.Default.GetTransform(target, source) : null);
 
     public Task<double?[]?> ValuesAtAsync(double x, double y, CancellationToken ct)
     {

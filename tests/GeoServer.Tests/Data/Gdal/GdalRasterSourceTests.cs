@@ -100,6 +100,45 @@ public sealed class GdalRasterSourceTests
         Assert.Contains((double)block.Bands[0][32 * 64 + 48], around);
     }
 
+    [Theory]
+    [InlineData(9, 406, 224)]      // part beyond the raster; read from an overview
+    [InlineData(12, 3248, 1797)]   // inside it, at about full resolution
+    [InlineData(14, 12993, 7189)]  // upsampled
+    public async Task A_Web_Mercator_tile_has_the_values_gdalwarp_gives_it(int z, int x, int y)
+    {
+        double size = 2 * 20037508.342789244 / (1 << z), left = -20037508.342789244 + x * size, top = 20037508.342789244 - y * size;
+        var box = new BBox(left, top - size, left + size, top);
+        var block = await Dem.ReadAsync(new RasterRequest(box, 3857, 256, 256) { Resampling = RasterResampling.Nearest }, default);
+        string folder = Directory.CreateTempSubdirectory("geosdi-warp-").FullName;
+        try
+        {
+            string warped = Path.Combine(folder, "tile.tif");
+            string F(double v) => v.ToString("R", CultureInfo.InvariantCulture);
+            await ExternalTool.RunAsync("gdalwarp", "gdal-bin", folder, true, "-q", "-t_srs", "EPSG:3857", "-te", F(box.MinX), F(box.MinY), F(box.MaxX),
+                F(box.MaxY), "-ts", "256", "256", "-r", "near", "-ot", "Float32", "-dstnodata", "-32768", GdalBindingTests.Dem, warped);
+            using var expected = GdalDataset.OpenRaster(warped);
+            var values = new float[256 * 256];
+            expected.Band(1).Read(0, 0, 256, 256, values, 256, 256, 256, GdalResampling.Nearest);
+            int covered = 0, same = 0, coverageDiffers = 0;
+            for (int i = 0; i < values.Length; i++)
+            {
+                bool data = values[i] != -32768;
+                if (data != (block.Alpha[i] == 255)) coverageDiffers++;
+                if (!data || block.Alpha[i] != 255) continue;
+                covered++;
+                if (values[i] == block.Bands[0][i]) same++;
+            }
+            Assert.True(covered > 1000, $"{covered} pixels with data");
+            // Nearest neighbours agree but where a pixel centre falls within rounding of a source pixel's edge.
+            Assert.True(same >= 0.97 * covered, $"{same} of {covered} values as gdalwarp's");
+            Assert.True(coverageDiffers <= 0.01 * values.Length, $"{coverageDiffers} pixels covered by one and not the other");
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     [Fact]
     public async Task Nodata_pixels_are_transparent()
     {
