@@ -57,6 +57,9 @@ public static class ImportServer
         foreach (var (name, value) in fields) form.Add(new StringContent(value), name);
         using var request = new HttpRequestMessage(HttpMethod.Post, $"admin/api/workspaces/{workspace}/imports") { Content = form };
         if (key is not null) request.Headers.Add("X-API-Key", key);
+        // As curl does for large uploads: the server may refuse (401, 413) before the body is sent. Without it, a
+        // refusal answered while the client is still sending can reach the client as a reset connection instead.
+        request.Headers.ExpectContinue = true;
         return await server.Client.SendAsync(request);
     }
 
