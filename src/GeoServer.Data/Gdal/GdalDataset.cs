@@ -208,18 +208,7 @@ internal sealed unsafe class GdalDataset : IDisposable
     {
         using var argv = CslHandle.From(options);
         using var parsed = Check(GDALWarpAppOptionsNew(argv.Pointer, IntPtr.Zero), "Parsing gdalwarp options");
-        bool added = false;
-        _handle.DangerousAddRef(ref added);
-        try
-        {
-            var source = _handle.DangerousGetHandle();
-            CPLErrorReset();
-            return new GdalDataset(Check(GDALWarp(destination, IntPtr.Zero, 1, &source, parsed, out _), "gdalwarp"));
-        }
-        finally
-        {
-            if (added) _handle.DangerousRelease();
-        }
+        return FromThis(source => GDALWarp(destination, IntPtr.Zero, 1, &source, parsed, out _), "gdalwarp");
     }
 
     /// <summary>
@@ -230,13 +219,21 @@ internal sealed unsafe class GdalDataset : IDisposable
     {
         using var argv = CslHandle.From(options);
         using var parsed = Check(GDALVectorTranslateOptionsNew(argv.Pointer, IntPtr.Zero), "Parsing ogr2ogr options");
+        return FromThis(source => GDALVectorTranslate(destination, IntPtr.Zero, 1, &source, parsed, out _), "ogr2ogr");
+    }
+
+    /// <summary>
+    /// Runs a gdal_utils function that takes source datasets as a raw array, with this dataset's handle kept alive
+    /// for the call; the result is the new dataset, or GDAL's message as a <see cref="GdalException"/>.
+    /// </summary>
+    private GdalDataset FromThis(Func<IntPtr, GdalDatasetHandle> utility, string what)
+    {
         bool added = false;
         _handle.DangerousAddRef(ref added);
         try
         {
-            var source = _handle.DangerousGetHandle();
             CPLErrorReset();
-            return new GdalDataset(Check(GDALVectorTranslate(destination, IntPtr.Zero, 1, &source, parsed, out _), "ogr2ogr"));
+            return new GdalDataset(Check(utility(_handle.DangerousGetHandle()), what));
         }
         finally
         {
