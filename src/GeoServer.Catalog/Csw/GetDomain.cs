@@ -50,12 +50,13 @@ public static class GetDomain
                 var domain = CswParameters.Domain(name) ?? throw CswException.Invalid("ParameterName", $"'{name}' is not a parameter with a domain here.");
                 Domain(xml, "ParameterName", name, domain.Select(v => (v, (int?)null)));
             }
+            IReadOnlyList<MetadataRecord>? all = null;   // searched once, for the first property asked
             foreach (var name in (property ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
             {
                 var queryable = CswQueryables.Resolve(name);
                 if (queryable is null || !Values.TryGetValue(queryable, out var values))
                     throw CswException.Invalid("PropertyName", $"'{name}' has no domain here; ask for dc:type, dc:subject, dc:format or apiso:TopicCategory.");
-                var all = request.Search(new SearchQuery { Limit = int.MaxValue }).Records;
+                all ??= request.Search(new SearchQuery { Limit = int.MaxValue }).Records;
                 var counted = all.SelectMany(values).GroupBy(v => v, StringComparer.Ordinal)
                     .OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => (g.Key, (int?)g.Count()));
                 Domain(xml, "PropertyName", name, counted);

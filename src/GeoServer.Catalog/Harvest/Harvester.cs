@@ -28,9 +28,12 @@ public static class Harvester
             ?? throw CswException.Invalid("ResourceType", $"'{source.ResourceType}' cannot be harvested; use {CswNamespaces.Csw}, {CswNamespaces.Gmd} or {HarvestSource.WmsNamespace}.");
         string prefix = source.Workspace is null ? "" : source.Workspace + ":";
         using var http = new HarvestClient(catalog.Options);
-        var records = kind == HarvestKind.WmsCapabilities
+        var harvested = kind == HarvestKind.WmsCapabilities
             ? await WmsAsync(http, url, source.Workspace, prefix, ct)
             : await CswAsync(http, url, kind == HarvestKind.CswIso, source.Workspace, prefix, ct);
+        // A record with the id of one this server derives (its own layer or endpoint, harvested back) is skipped:
+        // the local record is the authority, and the catalog refuses to store over it.
+        var records = harvested.Where(r => !catalog.IsDerived(r.Id)).ToList();
         int inserted = records.Count(r => catalog.External(r.Id) is null);
         if (records.Count > 0) await catalog.UpsertAsync(records, url.ToString(), ct);
         return (records, inserted);

@@ -1,5 +1,6 @@
 using GeoServer.Core.Configuration;
 using GeoServer.Core.Crs;
+using GeoServer.Core.Security;
 using GeoServer.Core.Sources;
 
 namespace GeoServer.Core.Layers;
@@ -36,7 +37,7 @@ public static class LayerBuilder
             Attribution = options?.Attribution ?? store.Attribution,
             Access = options?.Access ?? store.Access,
             AllowedWorkspaces = options?.AllowedWorkspaces ?? [],
-            AllowedCallers = (options?.AllowedKeys ?? []).Select(k => "key:" + k).Concat(options?.AllowedUsers ?? []).ToHashSet(StringComparer.Ordinal),
+            AllowedCallers = (options?.AllowedKeys ?? []).Select(Roles.KeyCaller).Concat(options?.AllowedUsers ?? []).ToHashSet(StringComparer.Ordinal),
             Queryables = options?.Queryables,
             StorageCrs = storageCrs,
             StorageExtent = info.Extent,

@@ -16,4 +16,9 @@ public static class Roles
     public static string EditorOf(string workspace) => "editor:" + workspace;
 
     public static string AdminOf(string workspace) => "workspace-admin:" + workspace;
+
+    /// <summary>
+    /// The caller name of an API key (users go by their own names): what a restricted layer's AllowedKeys match.
+    /// </summary>
+    public static string KeyCaller(string keyName) => "key:" + keyName;
 }

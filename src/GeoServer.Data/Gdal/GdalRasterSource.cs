@@ -17,6 +17,12 @@ public sealed class GdalRasterSource : IRasterSource, IDisposable
     private readonly double[] _geoTransform;
     private readonly ConcurrentDictionary<int, CrsTransform?> _transforms = new();
 
+    /// <summary>
+    /// True when every band's validity is all-valid or its nodata value, which <see cref="GridSampler"/> handles;
+    /// alpha bands and masks go through gdalwarp.
+    /// </summary>
+    private readonly bool _sampleable;
+
     /// <summary>Opens and describes the raster; throws <see cref="InvalidDataException"/> when it cannot be published.</summary>
     public GdalRasterSource(string path, string name, int maxIdleHandles = 0)
     {
@@ -30,6 +36,7 @@ public sealed class GdalRasterSource : IRasterSource, IDisposable
         var srid = dataset.Epsg ?? throw new InvalidDataException($"{where} has a CRS with no EPSG code: {dataset.ProjectionWkt}");
         if (dataset.BandCount == 0) throw new InvalidDataException($"{where} has no bands.");
 
+        _sampleable = Enumerable.Range(1, dataset.BandCount).All(b => dataset.Band(b).MaskFlags is GridSampler.MaskAllValid or GridSampler.MaskNoData);
         double x0 = _geoTransform[0], y0 = _geoTransform[3];
         double x1 = x0 + _geoTransform[1] * dataset.Width, y1 = y0 + _geoTransform[5] * dataset.Height;
         var bands = new List<RasterBandInfo>(dataset.BandCount);
@@ -109,6 +116,10 @@ public sealed class GdalRasterSource : IRasterSource, IDisposable
     private RasterBlock Read(RasterRequest request)
     {
         int width = request.Width, height = request.Height;
+        using var lease = _pool.Rent();
+        if (_sampleable && TransformTo(request.Srid) is { } toSource
+            && GridSampler.TryRead(lease.Dataset, Info, _geoTransform, toSource, request) is { } sampled)
+            return sampled;
         string[] options =
         [
             "-of", "MEM",
@@ -117,10 +128,6 @@ public sealed class GdalRasterSource : IRasterSource, IDisposable
             // Coverage as an extra band: outside the raster and on nodata it is 0, whatever the bands hold there.
             "-dstalpha",
         ];
-        using var lease = _pool.Rent();
-        if (TransformTo(request.Srid) is { } toSource
-            && GridSampler.TryRead(lease.Dataset, Info, _geoTransform, toSource, request) is { } sampled)
-            return sampled;
         using var warped = lease.Dataset.Warp("", options);
         int count = Info.Bands.Count;
         var bands = new float[count][];
@@ -138,8 +145,17 @@ public sealed class GdalRasterSource : IRasterSource, IDisposable
 
     /// <summary>The transform from a request's CRS to the raster's, when GeoSDI knows both (else gdalwarp does it).</summary>
     private CrsTransform? TransformTo(int srid) => _transforms.GetOrAdd(srid, s =>
-        CrsRegistry.Default.FromEpsg(s) is { } target && CrsRegistry.Default.FromEpsg(Info.Srid) is { } source
-            ? CrsRegistry.Default.GetTransform(target, source) : null);
+    {
+        if (CrsRegistry.Default.FromEpsg(s) is not { } target || CrsRegistry.Default.FromEpsg(Info.Srid) is not { } source) return null;
+        try
+        {
+            return CrsRegistry.Default.GetTransform(target, source);
+        }
+        catch (NotSupportedException)
+        {
+            return null;   // no ProjNET path between them: gdalwarp (PROJ) reprojects
+        }
+    });
 
     public Task<double?[]?> ValuesAtAsync(double x, double y, CancellationToken ct)
     {

@@ -9,7 +9,7 @@ namespace GeoServer.Data.Gdal;
 /// and interpolated in between, as GDAL's approximate transformer does; the source window under the grid is read
 /// once per band from the overview gdalwarp would choose, then each output pixel takes its nearest or bilinear value. A map tile costs one small RasterIO per band instead of a warp operation built and torn down per
 /// request. <see cref="TryRead"/> declines (null) what it does not do the way gdalwarp would — other resamplings,
-/// alpha bands or masks, points the transform cannot place — and the caller warps those.
+/// points the transform cannot place — and the caller warps those, as it does rasters with alpha bands or masks.
 /// </summary>
 internal static class GridSampler
 {
@@ -19,13 +19,12 @@ internal static class GridSampler
     /// <summary>Largest intermediate window, in values per band; beyond it gdalwarp's chunking is the safer path.</summary>
     private const long MaxWindowValues = 16L << 20;
 
-    private const int MaskAllValid = 0x01, MaskNoData = 0x08;
+    /// <summary>GDAL mask flags of the bands it reads: all pixels valid, or valid but at the nodata value.</summary>
+    public const int MaskAllValid = 0x01, MaskNoData = 0x08;
 
     public static RasterBlock? TryRead(GdalDataset dataset, RasterInfo info, double[] geoTransform, CrsTransform toSource, RasterRequest request)
     {
         if (request.Resampling is not (RasterResampling.Nearest or RasterResampling.Bilinear)) return null;
-        for (int b = 1; b <= info.Bands.Count; b++)
-            if (dataset.Band(b).MaskFlags is not (MaskAllValid or MaskNoData)) return null;
         int width = request.Width, height = request.Height;
         var (columns, rows) = SourcePositions(geoTransform, toSource, request);
         if (columns is null || rows is null) return null;

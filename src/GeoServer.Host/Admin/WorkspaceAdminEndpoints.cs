@@ -56,9 +56,10 @@ public static partial class WorkspaceAdminEndpoints
             return Bad("The body is not a workspace definition: " + e.Message);
         }
         if (workspace is null) return Bad("The body is empty.");
-        if (await WorkspaceCheck.ProblemAsync(id, workspace, paths.BaseDirectory, await edits.ReferencesAsync(ct), ct) is { } problem) return Bad(problem);
+        // Refused callers first: checking a definition opens its stores, which must not be done on their behalf.
         if (!http.User.IsInRole(Roles.Admin) && !(await store.ReadWorkspacesAsync(ct)).ContainsKey(id))
             return Results.Problem(statusCode: 403, title: "Forbidden", detail: "Only global admins create workspaces.");
+        if (await WorkspaceCheck.ProblemAsync(id, workspace, paths.BaseDirectory, await edits.ReferencesAsync(ct), ct) is { } problem) return Bad(problem);
 
         var previous = await store.PutWorkspaceAsync(id, workspace, CancellationToken.None);
         await audit.AppendAsync([new AuditEntry(DateTimeOffset.UtcNow, http.User.Identity?.Name ?? "?", previous is null ? "workspace.create" : "workspace.replace",

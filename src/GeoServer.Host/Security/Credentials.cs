@@ -21,6 +21,13 @@ public sealed class Credentials
     private readonly byte[] _memoryKey = RandomNumberGenerator.GetBytes(32);
     private volatile Snapshot _current;
 
+    /// <summary>
+    /// Passwords verified lately, by user: the digest covers the stored hash too, so an entry outlives configuration
+    /// reloads (a reload elsewhere in the cluster must not make every Basic client pay PBKDF2 again) yet never
+    /// matches once the user's password changed.
+    /// </summary>
+    private readonly ConcurrentDictionary<string, (byte[] Digest, long Until)> _verified = new(StringComparer.Ordinal);
+
     /// <summary>The file's credentials; a malformed hash, a missing or unknown workspace stops start-up.</summary>
     public Credentials(SecurityOptions security, IReadOnlyCollection<string> workspaces)
     {
@@ -53,11 +60,11 @@ public sealed class Credentials
         var current = _current;
         if (!current.Users.TryGetValue(name, out var user)) return null;
         var digest = HMACSHA256.HashData(_memoryKey, Encoding.UTF8.GetBytes(user.Options.Hash + "\n" + password));
-        if (current.Verified.TryGetValue(name, out var known) && known.Until > Environment.TickCount64
+        if (_verified.TryGetValue(name, out var known) && known.Until > Environment.TickCount64
             && CryptographicOperations.FixedTimeEquals(known.Digest, digest))
             return user.Principal;
         if (!SecretHash.VerifyPassword(password, user.Options.Hash)) return null;
-        current.Verified[name] = (digest, Environment.TickCount64 + (long)PasswordMemory.TotalMilliseconds);
+        _verified[name] = (digest, Environment.TickCount64 + (long)PasswordMemory.TotalMilliseconds);
         return user.Principal;
     }
 
@@ -65,7 +72,6 @@ public sealed class Credentials
     {
         public Dictionary<string, ClaimsPrincipal> KeysByHash { get; } = new(StringComparer.Ordinal);
         public Dictionary<string, (CredentialOptions Options, ClaimsPrincipal Principal)> Users { get; } = new(StringComparer.Ordinal);
-        public ConcurrentDictionary<string, (byte[] Digest, long Until)> Verified { get; } = new(StringComparer.Ordinal);
 
         public Snapshot(SecurityOptions security, IReadOnlyCollection<string> workspaces, bool strict, ILogger? log)
         {
@@ -74,7 +80,7 @@ public sealed class Credentials
                 {
                     if (!key.Hash.StartsWith("sha256:", StringComparison.Ordinal) || key.Hash.Length != 7 + 64)
                         throw new InvalidOperationException($"Security:ApiKeys:{name}: Hash must be \"sha256:\" and 64 hex digits (run `geosdi key`).");
-                    KeysByHash[key.Hash.ToLowerInvariant()] = Principal("key:" + name, key, workspaces, $"Security:ApiKeys:{name}");
+                    KeysByHash[key.Hash.ToLowerInvariant()] = Principal(Roles.KeyCaller(name), key, workspaces, $"Security:ApiKeys:{name}");
                 });
             foreach (var (name, user) in security.Users)
                 Add($"Security:Users:{name}", log, strict, () =>

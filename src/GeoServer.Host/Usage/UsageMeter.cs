@@ -24,6 +24,13 @@ public sealed class UsageMeter
 
     public async Task InvokeAsync(HttpContext http, RequestDelegate next)
     {
+        // The path is final here (workspace endpoints have moved their prefix into the path base already).
+        var (service, workspace) = ServiceOf(http.Request);
+        if (service is null)
+        {
+            await next(http);
+            return;
+        }
         var usage = new RequestUsage();
         http.Features.Set(usage);
         var body = http.Features.Get<IHttpResponseBodyFeature>()!;
@@ -36,14 +43,12 @@ public sealed class UsageMeter
         finally
         {
             http.Features.Set(body);
-            Record(http, usage.Features, counting.Bytes);
+            Record(http, service, workspace, usage.Features, counting.Bytes);
         }
     }
 
-    private void Record(HttpContext http, long features, long bytes)
+    private void Record(HttpContext http, string service, string? workspace, long features, long bytes)
     {
-        var (service, workspace) = ServiceOf(http.Request);
-        if (service is null) return;
         string caller = http.User.Identity?.IsAuthenticated == true ? http.User.Identity.Name ?? "?" : "anonymous";
         var hour = DateTime.UtcNow;
         hour = new DateTime(hour.Year, hour.Month, hour.Day, hour.Hour, 0, 0, DateTimeKind.Utc);

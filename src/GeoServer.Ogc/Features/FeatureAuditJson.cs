@@ -39,16 +39,10 @@ public static class FeatureAuditJson
         return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 
+    /// <summary>An attribute as the items endpoint writes it (non-finite numbers as null).</summary>
     private static void WriteValue(Utf8JsonWriter json, string name, object? value)
     {
-        switch (value)
-        {
-            case null: json.WriteNull(name); break;
-            case long l: json.WriteNumber(name, l); break;
-            case double d: json.WriteNumber(name, d); break;
-            case bool b: json.WriteBoolean(name, b); break;
-            case byte[] bytes: json.WriteBase64String(name, bytes); break;
-            default: json.WriteString(name, Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)); break;
-        }
+        json.WritePropertyName(name);
+        GeoJsonFeatureWriter.WriteValue(json, value);
     }
 }

@@ -11,17 +11,6 @@ namespace GeoServer.Tiles.Cache;
 public static class TileResponse
 {
     /// <summary>
-    /// The tile from the cache (rendered and kept on a miss; rendered every time when there is no cache), sent as
-    /// <see cref="WriteAsync"/> does.
-    /// </summary>
-    public static async Task ServeAsync(HttpContext http, TileCache? cache, TileKey key, Func<CancellationToken, Task<byte[]?>> render,
-        string mediaType, string? contentEncoding, CancellationToken ct)
-    {
-        var tile = cache is null ? CachedTile.Of(await render(ct)) : await cache.GetOrAddAsync(key, render, ct);
-        await WriteAsync(http, tile, mediaType, contentEncoding, ct);
-    }
-
-    /// <summary>
     /// Sends the tile: headers from values computed when the tile was cached, the bytes written as they are (the hit
     /// path allocates nothing of its own).
     /// </summary>

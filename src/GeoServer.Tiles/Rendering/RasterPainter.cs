@@ -20,7 +20,7 @@ public static class RasterPainter
         var request = new RasterRequest(frame.Extent, srid, frame.Width, frame.Height) { Resampling = style.Resampling };
         var block = await raster.ReadAsync(request, ct);
         var pixels = new uint[block.Width * block.Height];
-        Colourise(block, raster.Info, style, GroundPixelSize(frame, crs), pixels);
+        Colourise(block, raster.Info, style, style.Hillshade ? GroundPixelSize(frame, crs) : (1, 1), pixels);
         canvas.DrawImage(pixels, block.Width, block.Height, 0, 0, style.Opacity);
     }
 

@@ -164,6 +164,20 @@ public sealed class CswTransactionTests(GeoSdiServer server)
     }
 
     [Fact]
+    public async Task Harvesting_records_this_catalog_derives_itself_skips_them_instead_of_failing()
+    {
+        // No workspace prefix: the source's ids are those of this catalog's own layer and endpoint records.
+        var source = new Uri(server.BaseAddress, "/csw").ToString();
+        var (status, doc) = await SendAsync(_catalog, Admin, null,
+            $"service=CSW&version=2.0.2&request=Harvest&Source={Uri.EscapeDataString(source)}&ResourceType={Uri.EscapeDataString("http://www.opengis.net/cat/csw/2.0.2")}");
+
+        Assert.Equal(200, status);
+        // Only the source's records this catalog does not derive itself come in (the test server publishes more).
+        Assert.InRange(Total(doc, "totalInserted"), 1, SampleData.AllCollectionIds.Count + 3);
+        Assert.Equal(RecordOrigin.Layer, _catalog.Find(Anonymous, "vn:rivers")!.Origin);
+    }
+
+    [Fact]
     public async Task Harvesting_a_WMS_makes_a_record_per_named_layer()
     {
         var source = new Uri(server.BaseAddress, "/wms").ToString();
