@@ -27,6 +27,11 @@ public sealed class RecordCatalog
     private volatile RecordIndex _index = RecordIndex.Empty;
     private IReadOnlyDictionary<string, MetadataRecord> _external;
     private IReadOnlyDictionary<string, RecordOptions> _stored = new Dictionary<string, RecordOptions>();
+    private Dictionary<string, DerivedRecord> _layerRecords = new(StringComparer.Ordinal);
+    private (IReadOnlyList<Layer>? Layers, IReadOnlyList<MetadataRecord> Records) _serviceRecords = (null, []);
+
+    /// <summary>A layer's record with what it was derived from.</summary>
+    private sealed record DerivedRecord(LayerInfo Info, RecordOptions? Stored, MetadataRecord Record);
 
     /// <param name="repository">Where external records are kept; in memory when null.</param>
     public RecordCatalog(LayerRegistry layers, ServerOptions server, CatalogOptions options, IMetadataRepository? repository = null)
@@ -55,9 +60,23 @@ public sealed class RecordCatalog
         {
             var now = DateTimeOffset.UtcNow;
             var stored = _stored;
-            var derived = _layers.All.Select(l => LayerRecords.From(l.Info, _server, _options, now, stored.GetValueOrDefault(l.Info.Id)))
-                .Concat(ServiceRecords.From(_layers, _server, _options, now));
-            _index = new RecordIndex(derived.Concat(_external.Values));
+            var layers = _layers.All;
+            // A record is derived again only when its layer or its stored metadata changed: an external insert or a
+            // harvest must not make every layer look modified now.
+            var previous = _layerRecords;
+            var layerRecords = new Dictionary<string, DerivedRecord>(layers.Count, StringComparer.Ordinal);
+            foreach (var layer in layers)
+            {
+                var options = stored.GetValueOrDefault(layer.Info.Id);
+                layerRecords[layer.Info.Id] = previous.TryGetValue(layer.Info.Id, out var known)
+                    && ReferenceEquals(known.Info, layer.Info) && ReferenceEquals(known.Stored, options)
+                    ? known
+                    : new DerivedRecord(layer.Info, options, LayerRecords.From(layer.Info, _server, _options, now, options));
+            }
+            if (!ReferenceEquals(_serviceRecords.Layers, layers))
+                _serviceRecords = (layers, ServiceRecords.From(_layers, _server, _options, now).ToList());
+            _layerRecords = layerRecords;
+            _index = new RecordIndex(layerRecords.Values.Select(r => r.Record).Concat(_serviceRecords.Records).Concat(_external.Values));
         }
     }
 

@@ -164,6 +164,19 @@ public sealed class CswTransactionTests(GeoSdiServer server)
     }
 
     [Fact]
+    public async Task Storing_an_external_record_leaves_the_layer_and_service_records_as_they_were()
+    {
+        var before = _catalog.Index.All.Where(r => r.Origin != RecordOrigin.External).ToDictionary(r => r.Id);
+        await Task.Delay(20);
+        var (status, _) = await SendAsync(_catalog, Admin, Transaction($"<csw:Insert>{Reservoir}</csw:Insert>"));
+        Assert.Equal(200, status);
+        var after = _catalog.Index.All.Where(r => r.Origin != RecordOrigin.External).ToList();
+        Assert.Equal(before.Count, after.Count);
+        // Same record objects, so the same dct:modified: nothing about the layers changed.
+        Assert.All(after, r => Assert.Same(before[r.Id], r));
+    }
+
+    [Fact]
     public async Task Harvesting_records_this_catalog_derives_itself_skips_them_instead_of_failing()
     {
         // No workspace prefix: the source's ids are those of this catalog's own layer and endpoint records.
