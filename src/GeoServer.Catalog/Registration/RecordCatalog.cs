@@ -135,9 +135,13 @@ public sealed class RecordCatalog
         }
     }
 
-    /// <summary>The test of whether <paramref name="caller"/> may see a record: the registry's answer for a layer's record.</summary>
-    public Func<MetadataRecord, bool> VisibleTo(ClaimsPrincipal caller) =>
-        record => record.LayerId is null || _layers.Find(caller, record.LayerId) is not null;
+    /// <summary>
+    /// The test of whether <paramref name="caller"/> may see a record: the registry's answer for a layer's record;
+    /// through a workspace's endpoints (<see cref="ScopedCaller"/>) only that workspace's records, of any origin.
+    /// </summary>
+    public Func<MetadataRecord, bool> VisibleTo(ClaimsPrincipal caller) => caller is ScopedCaller scoped
+        ? record => record.Workspace == scoped.Workspace && (record.LayerId is null || _layers.Find(caller, record.LayerId) is not null)
+        : record => record.LayerId is null || _layers.Find(caller, record.LayerId) is not null;
 
     public SearchResult Search(ClaimsPrincipal caller, SearchQuery query) => _index.Search(query, VisibleTo(caller));
 

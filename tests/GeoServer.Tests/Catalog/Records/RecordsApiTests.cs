@@ -36,6 +36,19 @@ public sealed class RecordsApiTests(GeoSdiServer server)
     }
 
     [Fact]
+    public async Task A_workspaces_catalog_lists_that_workspaces_records_only()
+    {
+        var all = await JsonAsync(Items + "?limit=1000&f=json");
+        var scoped = await JsonAsync("/ws/ha-noi" + Items + "?limit=1000&f=json");
+
+        var workspaces = scoped.GetProperty("features").EnumerateArray()
+            .Select(f => f.GetProperty("properties").TryGetProperty("workspace", out var w) ? w.GetString() : null).ToList();
+        Assert.NotEmpty(workspaces);
+        Assert.All(workspaces, w => Assert.Equal("ha-noi", w));
+        Assert.True(Ids(all).Count > workspaces.Count);
+    }
+
+    [Fact]
     public async Task A_layers_collection_links_to_its_record()
     {
         var rivers = await JsonAsync("/ogc/collections/vn:rivers?f=json");
